@@ -1,0 +1,44 @@
+// Memory that holds secrets (keys, CAN, MRZ seeds) or biometrics is wiped before it is released.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <new>
+#include <vector>
+
+namespace cccd {
+
+/** Overwrites memory with zeros in a way the optimiser cannot remove. */
+void secureZero(void* data, std::size_t size) noexcept;
+
+/** An allocator that wipes every block it frees, including blocks left behind when a vector grows. */
+template <class T>
+struct WipingAllocator {
+    using value_type = T;
+    WipingAllocator() noexcept = default;
+    template <class U>
+    WipingAllocator(const WipingAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n)
+    {
+        if (n > std::numeric_limits<std::size_t>::max() / sizeof(T)) throw std::bad_array_new_length();
+        return static_cast<T*>(::operator new(n * sizeof(T)));
+    }
+    void deallocate(T* p, std::size_t n) noexcept
+    {
+        secureZero(p, n * sizeof(T));
+        ::operator delete(p);
+    }
+    template <class U>
+    bool operator==(const WipingAllocator<U>&) const noexcept { return true; }
+    template <class U>
+    bool operator!=(const WipingAllocator<U>&) const noexcept { return false; }
+};
+
+/** A byte buffer for secrets: zeroed when it is freed. */
+using SecureBytes = std::vector<std::uint8_t, WipingAllocator<std::uint8_t>>;
+
+/** Wipes a byte vector's contents and empties it. */
+void wipe(std::vector<std::uint8_t>& bytes) noexcept;
+
+} // namespace cccd

@@ -1,0 +1,7 @@
+#include "cccd/version.hpp"
+
+namespace cccd {
+
+const char* version() noexcept { return CCCD_VERSION; }
+
+} // namespace cccd

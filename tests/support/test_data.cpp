@@ -1,0 +1,40 @@
+#include "test_data.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <sys/stat.h>
+
+namespace cccd::test {
+
+std::string dataRoot()
+{
+    const char* env = std::getenv("CCCD_TEST_DATA");
+    return env && *env ? env : CCCD_TEST_DATA_DEFAULT;
+}
+
+std::string requireData(const std::string& relativePath)
+{
+    std::string path = dataRoot() + "/" + relativePath;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) return path;
+    const char* require = std::getenv("CCCD_REQUIRE_DATA");
+    if (require && std::string(require) == "1") FAIL("test data missing (CCCD_REQUIRE_DATA=1): " << path);
+    // Catch2 v2 has no SKIP: the runner exits with code 4, which ctest reports as skipped.
+    WARN("SKIPPED: test data missing: " << path);
+    std::exit(4);
+}
+
+Bytes readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Bytes readData(const std::string& relativePath) { return readFile(requireData(relativePath)); }
+
+} // namespace cccd::test
