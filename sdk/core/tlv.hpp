@@ -42,6 +42,8 @@ public:
      * @param baseOffset the offset of data inside the outermost buffer, so errors name absolute offsets
      */
     TlvReader(ByteView data, std::string context, std::size_t baseOffset = 0, TlvMode mode = TlvMode::Definite);
+    /** The reader keeps views into data: a temporary buffer would dangle. */
+    TlvReader(Bytes&& data, std::string context, std::size_t baseOffset = 0, TlvMode mode = TlvMode::Definite) = delete;
 
     bool atEnd() const noexcept { return pos_ >= data_.size(); }
     std::size_t position() const noexcept { return pos_; }
