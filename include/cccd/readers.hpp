@@ -1,0 +1,53 @@
+// Card readers: list them, wait for a card, and follow readers and cards coming and going.
+// Works with any PC/SC reader through pcsc-lite (pcscd must be running).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cccd {
+
+/** One reader as PC/SC sees it now. */
+struct ReaderInfo {
+    std::string name;
+    bool cardPresent = false;
+    std::string atrHex; ///< ATR of the card in the reader, upper-case hex; empty without a card
+};
+
+/** Every attached reader. Empty when none is attached; throws Error(ServiceUnavailable) when pcscd is down. */
+std::vector<ReaderInfo> listReaders();
+
+/** Picks a reader by exact name, by position ("0", "1", ...) or, when empty, the first one with a card
+ *  (else the first one). Throws Error(NoReader) with the list of readers when nothing matches. */
+std::string chooseReader(const std::string& nameOrIndex);
+
+/** Waits until a card is on the reader (any reader when name is empty) and returns the reader's name.
+ *  Throws Error(NoCard) when the timeout passes first. */
+std::string waitForCard(const std::string& readerName, std::chrono::milliseconds timeout);
+
+enum class ReaderEventType { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved };
+
+struct ReaderEvent {
+    ReaderEventType type;
+    std::string reader;
+};
+
+/** Reports readers and cards coming and going from a background thread. On start it reports the
+ *  current readers and cards. The callback runs on the monitor's thread; keep it short. */
+class ReaderMonitor {
+public:
+    explicit ReaderMonitor(std::function<void(const ReaderEvent&)> onEvent);
+    /** Stops the thread promptly (SCardCancel) and joins it. */
+    ~ReaderMonitor();
+    ReaderMonitor(const ReaderMonitor&) = delete;
+    ReaderMonitor& operator=(const ReaderMonitor&) = delete;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace cccd

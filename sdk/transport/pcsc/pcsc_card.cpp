@@ -1,0 +1,124 @@
+#include "transport/pcsc/pcsc_card.hpp"
+
+#include "transport/pcsc/pcsc_error.hpp"
+
+#include <winscard.h>
+#include <reader.h>
+
+namespace cccd::pcsc {
+
+namespace {
+constexpr std::size_t extendedResponseBuffer = 65536 + 2;
+constexpr std::size_t shortCommandBytes = 4 + 1 + 255 + 1;
+
+SCARDHANDLE h(std::intptr_t v) { return static_cast<SCARDHANDLE>(v); }
+
+// PCSCv2 part 10: ask the reader for its feature list, then for its TLV properties.
+std::optional<std::uint32_t> maxApduDataSize(SCARDHANDLE card)
+{
+    unsigned char features[256];
+    DWORD length = 0;
+    if (SCardControl(card, CM_IOCTL_GET_FEATURE_REQUEST, nullptr, 0, features, sizeof features, &length) != SCARD_S_SUCCESS) {
+        return std::nullopt;
+    }
+    std::optional<std::uint32_t> ioctl;
+    for (DWORD i = 0; i + 6 <= length; i += 6) { // tag, length 4, big-endian control code
+        if (features[i] == FEATURE_GET_TLV_PROPERTIES && features[i + 1] == 4) {
+            ioctl = (std::uint32_t(features[i + 2]) << 24) | (std::uint32_t(features[i + 3]) << 16) |
+                    (std::uint32_t(features[i + 4]) << 8) | features[i + 5];
+        }
+    }
+    if (!ioctl) return std::nullopt;
+    unsigned char props[256];
+    if (SCardControl(card, *ioctl, nullptr, 0, props, sizeof props, &length) != SCARD_S_SUCCESS) return std::nullopt;
+    for (DWORD i = 0; i + 2 <= length;) { // tag, length, little-endian value
+        unsigned char tag = props[i], len = props[i + 1];
+        if (i + 2 + len > length) break;
+        if (tag == PCSCv2_PART10_PROPERTY_dwMaxAPDUDataSize && len == 4) {
+            return std::uint32_t(props[i + 2]) | (std::uint32_t(props[i + 3]) << 8) | (std::uint32_t(props[i + 4]) << 16) |
+                   (std::uint32_t(props[i + 5]) << 24);
+        }
+        i += 2u + len;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> maxInput(SCARDHANDLE card)
+{
+    unsigned char value[8];
+    DWORD length = sizeof value;
+    if (SCardGetAttrib(card, SCARD_ATTR_MAXINPUT, value, &length) != SCARD_S_SUCCESS || length != 4) return std::nullopt;
+    return std::uint32_t(value[0]) | (std::uint32_t(value[1]) << 8) | (std::uint32_t(value[2]) << 16) |
+           (std::uint32_t(value[3]) << 24);
+}
+} // namespace
+
+Card::Card(const Context& context, std::string readerName) : reader_(std::move(readerName))
+{
+    SCARDHANDLE card = 0;
+    DWORD protocol = 0;
+    check("SCardConnect", SCardConnect(static_cast<SCARDCONTEXT>(context.handle()), reader_.c_str(), SCARD_SHARE_SHARED,
+                                       SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol));
+    handle_ = static_cast<std::intptr_t>(card);
+    protocol_ = protocol;
+}
+
+Card::~Card() noexcept { SCardDisconnect(h(handle_), SCARD_LEAVE_CARD); }
+
+std::vector<std::uint8_t> Card::atr() const
+{
+    unsigned char atr[MAX_ATR_SIZE];
+    DWORD atrLength = sizeof atr;
+    DWORD state = 0, protocol = 0, nameLength = 0;
+    check("SCardStatus", SCardStatus(h(handle_), nullptr, &nameLength, &state, &protocol, atr, &atrLength));
+    return std::vector<std::uint8_t>(atr, atr + atrLength);
+}
+
+void Card::reconnect(bool resetCard)
+{
+    DWORD protocol = 0;
+    check("SCardReconnect", SCardReconnect(h(handle_), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
+                                           resetCard ? SCARD_RESET_CARD : SCARD_LEAVE_CARD, &protocol));
+    protocol_ = protocol;
+}
+
+std::optional<ChannelLimits> Card::readerLimits() const
+{
+    std::optional<std::uint32_t> dataSize = maxApduDataSize(h(handle_));
+    if (dataSize) {
+        bool extended = *dataSize > 256;
+        return ChannelLimits{extended, extended ? *dataSize + 9 : shortCommandBytes, extended ? *dataSize + 2 : 258};
+    }
+    std::optional<std::uint32_t> input = maxInput(h(handle_));
+    if (input && *input > 0) {
+        bool extended = *input > shortCommandBytes;
+        return ChannelLimits{extended, *input, extended ? std::size_t(*input) : 258};
+    }
+    return std::nullopt;
+}
+
+std::vector<std::uint8_t> Card::transmitRaw(const std::vector<std::uint8_t>& command) const
+{
+    std::vector<std::uint8_t> response(extendedResponseBuffer);
+    DWORD length = static_cast<DWORD>(response.size());
+    const SCARD_IO_REQUEST* pci = protocol_ == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
+    check("SCardTransmit", SCardTransmit(h(handle_), pci, command.data(), static_cast<DWORD>(command.size()), nullptr,
+                                         response.data(), &length));
+    response.resize(length);
+    return response;
+}
+
+Channel::Channel(Card& card, ChannelLimits limits) : card_(card), limits_(limits)
+{
+    check("SCardBeginTransaction", SCardBeginTransaction(h(card_.handle())));
+}
+
+Channel::~Channel() noexcept { SCardEndTransaction(h(card_.handle()), SCARD_LEAVE_CARD); }
+
+ResponseApdu Channel::transmit(const CommandApdu& command)
+{
+    ++count_;
+    return ResponseApdu::parse(card_.transmitRaw(command.encode()));
+}
+
+} // namespace cccd::pcsc

@@ -1,0 +1,36 @@
+// An RAII PC/SC context (SCardEstablishContext / SCardReleaseContext).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cccd::pcsc {
+
+/** State of one reader as PC/SC reports it. */
+struct ReaderState {
+    std::string name;
+    bool cardPresent = false;
+    std::vector<std::uint8_t> atr;
+};
+
+class Context {
+public:
+    /** Throws PcscError (ServiceUnavailable when pcscd is not running). */
+    Context();
+    ~Context() noexcept;
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+
+    /** Reader names; empty when no reader is attached. */
+    std::vector<std::string> readerNames() const;
+    /** Names with card presence and ATR, read without waiting. */
+    std::vector<ReaderState> readerStates() const;
+    /** The SCARDCONTEXT, for the other wrappers in this folder. */
+    std::intptr_t handle() const noexcept { return handle_; }
+
+private:
+    std::intptr_t handle_ = 0;
+};
+
+} // namespace cccd::pcsc
