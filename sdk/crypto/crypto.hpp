@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace cccd::crypto {
 
@@ -50,7 +51,7 @@ Bytes ecbEncryptBlock(Cipher cipher, ByteView key, ByteView block);
 /** ISO/IEC 9797-1 padding method 2 (0x80 then zeros) to a multiple of block. */
 Bytes padIso9797(ByteView data, std::size_t block);
 /** Removes method-2 padding; throws ParseError if it is not there. */
-Bytes unpadIso9797(ByteView data, const char* context);
+Bytes unpadIso9797(ByteView data, const std::string& context);
 
 /** ISO/IEC 9797-1 MAC algorithm 3 (retail MAC) with DES, 16-byte key; data already padded. 8 bytes. */
 Bytes retailMac(ByteView key, ByteView paddedData);
