@@ -1,0 +1,23 @@
+// unique_ptr owners for OpenSSL BIGNUM / EC objects used by PACE and Chip Authentication.
+#pragma once
+
+#include "core/bytes.hpp"
+#include "crypto/openssl_handles.hpp"
+
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+
+namespace cccd::icao {
+
+using Bignum = std::unique_ptr<BIGNUM, crypto::OpenSslDeleter<BIGNUM, BN_clear_free>>;
+using BnCtx = std::unique_ptr<BN_CTX, crypto::OpenSslDeleter<BN_CTX, BN_CTX_free>>;
+using EcGroup = std::unique_ptr<EC_GROUP, crypto::OpenSslDeleter<EC_GROUP, EC_GROUP_free>>;
+using EcPoint = std::unique_ptr<EC_POINT, crypto::OpenSslDeleter<EC_POINT, EC_POINT_clear_free>>;
+
+/** A BIGNUM from unsigned big-endian bytes. */
+Bignum toBignum(ByteView bytes);
+/** Unsigned big-endian bytes, left-padded with zeros to width. */
+Bytes fromBignum(const BIGNUM* value, std::size_t width);
+Bignum newBignum();
+
+} // namespace cccd::icao
