@@ -23,6 +23,10 @@ public:
     static AccessKey fromCan(std::string_view can);
     /** A 12-digit ID number: PACE with the CAN = its last 6 digits. */
     static AccessKey fromIdNumber(std::string_view idNumber);
+    /** The card-face QR payload: PACE with the CAN from its ID number; BAC candidates from the expiry rule. */
+    static AccessKey fromQr(std::string_view payload);
+    /** A TD1 (3 x 30) or TD3 (2 x 44) MRZ: BAC (and PACE with the MRZ); a Vietnamese TD1 also yields the CAN. */
+    static AccessKey fromMrz(std::string_view mrzText);
     /** BAC data: document number (up to 9 characters for CCCD: the last 9 digits of the ID) and YYMMDD dates. */
     static AccessKey fromBac(std::string_view documentNumber, std::string_view dateOfBirth, std::string_view dateOfExpiry);
 

@@ -1,0 +1,46 @@
+// The holder's data as read from the chip: the Vietnamese DG13 fields and the MRZ of DG1.
+// Field names follow the JSON report (docs/cli.md). Fields the card does not hold are empty optionals.
+// This is sensitive personal data (Decree 13/2023/NĐ-CP): never log it; mask with maskId/maskText.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace cccd {
+
+/** The machine readable zone of DG1, field by field (ICAO 9303-5). */
+struct MrzData {
+    std::string documentCode;        ///< "ID" (Vietnamese cards), "P" (passports)
+    std::string issuingState;        ///< "VNM"
+    std::string documentNumber;      ///< CCCD: the last 9 digits of the ID number
+    std::string dateOfBirth;         ///< YYMMDD
+    std::string sex;                 ///< "M", "F" or "<"
+    std::string dateOfExpiry;        ///< YYMMDD
+    std::string nationality;
+    std::string optionalData;        ///< CCCD: the 12-digit ID number first
+    std::string primaryIdentifier;   ///< surname without diacritics
+    std::string secondaryIdentifier; ///< given names without diacritics
+    bool checkDigitsValid = false;   ///< every MRZ check digit verified
+};
+
+struct Document {
+    std::optional<std::string> idNumber;        ///< 12 digits
+    std::optional<std::string> oldIdNumber;     ///< the 9-digit CMND, when the card has one
+    std::optional<std::string> fullName;        ///< UTF-8 with diacritics, e.g. "Nguyễn Văn An"
+    std::optional<std::string> dateOfBirth;     ///< ISO 8601, "1990-01-01"
+    std::string sex = "X";                      ///< "M", "F" or "X"
+    std::optional<std::string> nationality;
+    std::optional<std::string> ethnicity;
+    std::optional<std::string> religion;
+    std::optional<std::string> placeOfOrigin;
+    std::optional<std::string> placeOfResidence;
+    std::optional<std::string> personalIdentification;
+    std::optional<std::string> dateOfIssue;     ///< ISO 8601
+    std::optional<std::string> dateOfExpiry;    ///< ISO 8601; empty when the card does not expire
+    std::optional<std::string> fatherName;
+    std::optional<std::string> motherName;
+    std::optional<std::string> spouseName;
+    std::optional<MrzData> mrz;
+};
+
+} // namespace cccd

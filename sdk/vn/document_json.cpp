@@ -1,0 +1,42 @@
+#include "vn/document_json.hpp"
+
+namespace cccd::vn {
+
+namespace {
+nlohmann::json orNull(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+} // namespace
+
+nlohmann::json documentToJson(const Document& d)
+{
+    nlohmann::json j = {
+        {"id_number", orNull(d.idNumber)},
+        {"old_id_number", orNull(d.oldIdNumber)},
+        {"full_name", orNull(d.fullName)},
+        {"date_of_birth", orNull(d.dateOfBirth)},
+        {"sex", d.sex},
+        {"nationality", orNull(d.nationality)},
+        {"ethnicity", orNull(d.ethnicity)},
+        {"religion", orNull(d.religion)},
+        {"place_of_origin", orNull(d.placeOfOrigin)},
+        {"place_of_residence", orNull(d.placeOfResidence)},
+        {"personal_identification", orNull(d.personalIdentification)},
+        {"date_of_issue", orNull(d.dateOfIssue)},
+        {"date_of_expiry", orNull(d.dateOfExpiry)},
+        {"father_name", orNull(d.fatherName)},
+        {"mother_name", orNull(d.motherName)},
+        {"spouse_name", orNull(d.spouseName)},
+        {"mrz", nullptr},
+    };
+    if (d.mrz) {
+        const MrzData& m = *d.mrz;
+        j["mrz"] = {{"document_code", m.documentCode},     {"issuing_state", m.issuingState},
+                    {"document_number", m.documentNumber}, {"date_of_birth", m.dateOfBirth},
+                    {"sex", m.sex},                        {"date_of_expiry", m.dateOfExpiry},
+                    {"nationality", m.nationality},        {"optional_data", m.optionalData},
+                    {"primary_identifier", m.primaryIdentifier}, {"secondary_identifier", m.secondaryIdentifier},
+                    {"check_digits_valid", m.checkDigitsValid}};
+    }
+    return j;
+}
+
+} // namespace cccd::vn
