@@ -109,6 +109,7 @@ std::size_t protectedResponseSize(std::size_t ne, std::size_t block)
 
 CommandApdu SecureMessaging::protectCommand(const CommandApdu& plain)
 {
+    sscBeforeCommand_ = keys_.ssc();
     keys_.incrementSsc();
     std::uint8_t cla = plain.cla() | smClassBits;
     Bytes body;
@@ -130,7 +131,8 @@ ResponseApdu SecureMessaging::unprotectResponse(const ResponseApdu& response)
         if (response.sw() == sw::SM_DATA_OBJECTS_MISSING || response.sw() == sw::SM_DATA_OBJECTS_INCORRECT) {
             throw SecureMessagingError("the card rejected the protected command (" + response.sw().describe() + ")");
         }
-        return response; // an unprotected error status, e.g. 6A82; it carries no data to trust
+        if (!sscBeforeCommand_.empty()) keys_.restoreSsc(sscBeforeCommand_);
+        return response; // an unprotected error status; it carries no data to trust
     }
     DataObjects dos = parseDataObjects(response.data(), "protected response");
     requireMac(keys_, dos.macInput, *dos.mac, "response");

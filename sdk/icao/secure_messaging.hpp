@@ -25,7 +25,9 @@ public:
     /** Wraps a plain command: DO'87'/'85' (encrypted data), DO'97' (Le), DO'8E' (MAC). */
     CommandApdu protectCommand(const CommandApdu& plain);
     /** Checks DO'8E', then returns the decrypted data and the SW from DO'99'. A plain error SW without
-     *  data (a chip may answer errors unprotected) is returned as it is; plain data is never accepted. */
+     *  data (a chip may refuse a command, e.g. 6700 to an extended length, before secure messaging) is
+     *  returned as it is and the SSC goes back to its value before the command, as such a chip has not
+     *  counted it; plain data is never accepted. */
     ResponseApdu unprotectResponse(const ResponseApdu& protectedResponse);
 
     // Chip side.
@@ -38,6 +40,7 @@ public:
 
 private:
     SmKeys keys_;
+    Bytes sscBeforeCommand_;
 };
 
 } // namespace cccd::icao

@@ -18,6 +18,8 @@ public:
     const Bytes& ssc() const noexcept { return ssc_; }
     /** Adds one to the counter (before each command and each response). */
     void incrementSsc() noexcept;
+    /** Puts the counter back (a command the chip refused before secure messaging did not count). */
+    void restoreSsc(Bytes ssc) noexcept { ssc_ = std::move(ssc); }
 
     /** pad + CBC under K_enc with the IV for the current SSC. */
     Bytes encrypt(ByteView plain) const;
