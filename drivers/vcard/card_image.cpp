@@ -1,0 +1,105 @@
+#include "card_image.hpp"
+
+#include "cccd/error.hpp"
+#include "core/tlv.hpp"
+#include "lds_encoders.hpp"
+#include "mrz_encoder.hpp"
+#include "test_pki.hpp"
+
+#include <openssl/evp.h>
+
+#include <ctime>
+#include <fstream>
+#include <iterator>
+
+namespace cccd::vcard {
+
+namespace {
+constexpr long expiredFrom = 1577836800;  // 2020-01-01
+constexpr long expiredUntil = 1609459200; // 2021-01-01
+constexpr long farFuture = 2366841600;    // 2045-01-01
+
+Bytes readFace(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::NotFound, "face image not found: " + path + " (run scripts/setup to make the sample face)");
+    Bytes jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (jpeg.size() < 3 || jpeg[0] != 0xFF || jpeg[1] != 0xD8) throw Error(ErrorKind::InvalidArgument, "face image is not a JPEG: " + path);
+    return jpeg;
+}
+
+crypto::PKey freshKey(const char* curve)
+{
+    EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve);
+    if (!key) crypto::throwOpenSslError("EVP_PKEY_Q_keygen");
+    return crypto::PKey(key);
+}
+
+// The Document Signer (and its key) that signs this card's SOD, as the faults ask.
+std::pair<crypto::PKey, X509Ptr> signerFor(TestPki& pki, const Faults& faults)
+{
+    if (faults.unknownCsca) {
+        crypto::PKey csca = freshKey("brainpoolP384r1");
+        X509Ptr cscaCert = issueCertificate(csca.get(), "CSCA UNKNOWN TEST", nullptr, nullptr, true, expiredFrom, farFuture, 1);
+        crypto::PKey ds = freshKey("brainpoolP256r1");
+        return {std::move(ds), issueCertificate(ds.get(), "DS UNKNOWN TEST", csca.get(), cscaCert.get(), false, expiredFrom, farFuture, 2)};
+    }
+    if (faults.expiredSigner) {
+        crypto::PKey ds = freshKey("brainpoolP256r1");
+        return {std::move(ds), issueCertificate(ds.get(), "DS EXPIRED TEST", pki.cscaKey.get(), pki.cscaCert.get(), false, expiredFrom,
+                                                expiredUntil, std::time(nullptr))};
+    }
+    return {std::move(pki.dsKey), std::move(pki.dsCert)};
+}
+
+// Flips a byte near the end of the CMS structure: inside the signature value, which comes last.
+void breakSignature(Bytes& sod) { sod[sod.size() - 3] ^= 0x5A; }
+} // namespace
+
+CardImage personalize(const Profile& profile, const Faults& faults, const std::string& defaultPki)
+{
+    TestPki pki = loadPki(profile.pkiFolder.value_or(defaultPki));
+    const Document& d = profile.document;
+    CardImage card;
+    card.chip = profile.chip;
+    card.can = d.idNumber->substr(6);
+    std::string mrz = vietnameseTd1(d);
+    card.mrzKey = MrzKeyData{mrz.substr(5, 9), mrz.substr(30, 6), mrz.substr(38, 6)};
+
+    const std::optional<std::string>& aa = profile.chip.activeAuthentication;
+    bool aaEcdsa = aa && *aa == "ecdsa-p256";
+    EVP_PKEY* aaPublished = !aa ? nullptr : aaEcdsa ? pki.aaEcdsaKey.get() : pki.aaRsaKey.get();
+    if (aa && !aaEcdsa && *aa != "rsa-2048") throw Error(ErrorKind::InvalidArgument, "profile: active_authentication must be ecdsa-p256, rsa-2048 or null");
+
+    std::map<int, Bytes> dgs;
+    dgs[1] = encodeDg1(d);
+    dgs[2] = encodeDg2(readFace(profile.faceImagePath));
+    dgs[3] = encodeTlv(0x63, Bytes(16, 0x00)); // fingerprints: never readable without Terminal Authentication
+    dgs[13] = encodeDg13(d);
+    if (profile.chip.chipAuthentication) dgs[14] = encodeDg14(publicKeyInfo(pki.caKey.get()), aaEcdsa);
+    if (aaPublished) dgs[15] = encodeDg15(publicKeyInfo(aaPublished));
+
+    auto [signerKey, signerCert] = signerFor(pki, faults);
+    Bytes sod = signSod(dgs, signerKey.get(), signerCert.get());
+    if (faults.badSignature) breakSignature(sod);
+    for (int dg : faults.tamperedDataGroups) {
+        auto it = dgs.find(dg);
+        if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault tamper:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
+        it->second[it->second.size() - 1] ^= 0x01; // after signing: the SOD hash no longer matches
+    }
+
+    card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication);
+    card.files[0x011E] = encodeEfCom(aaPublished != nullptr);
+    card.files[0x011D] = sod;
+    for (const auto& [dg, content] : dgs) card.files[static_cast<std::uint16_t>(0x0100 + dg)] = content;
+    if (profile.chip.pace) card.paceInfos.push_back({paceProtocol, 2, paceParameterId});
+
+    card.chipAuthenticationKey = faults.clone ? freshKey("brainpoolP256r1") : std::move(pki.caKey);
+    if (aaPublished) {
+        card.activeAuthenticationKey = faults.clone ? freshKey("prime256v1") // a key DG15 does not publish
+                                                    : crypto::PKey(aaEcdsa ? pki.aaEcdsaKey.release() : pki.aaRsaKey.release());
+    }
+    return card;
+}
+
+} // namespace cccd::vcard

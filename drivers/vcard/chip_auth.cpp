@@ -1,0 +1,90 @@
+#include "chip_auth.hpp"
+
+#include "cccd/error.hpp"
+#include "core/tlv.hpp"
+#include "icao/bn_handles.hpp"
+#include "icao/key_agreement_group.hpp"
+#include "icao/pace_steps.hpp"
+
+#include <openssl/core_names.h>
+#include <openssl/ecdsa.h>
+#include <openssl/obj_mac.h>
+
+namespace cccd::vcard {
+
+namespace {
+Bytes privateScalar(EVP_PKEY* key)
+{
+    BIGNUM* raw = nullptr;
+    if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &raw) != 1) crypto::throwOpenSslError("EVP_PKEY_get_bn_param(priv)");
+    icao::Bignum priv(raw);
+    return icao::fromBignum(priv.get(), static_cast<std::size_t>(BN_num_bytes(priv.get())));
+}
+} // namespace
+
+ResponseApdu ChipAuthenticationResponder::mse(const CommandApdu& command)
+{
+    if (command.p1() == 0x41 && command.p2() == 0xA4) { // Set AT: the protocol; the key follows in GA
+        selected_ = true;
+        return ResponseApdu(sw::OK);
+    }
+    if (command.p1() == 0x41 && command.p2() == 0xA6) { // Set KAT: the terminal key in DO'91'
+        try {
+            TlvReader reader(command.data(), "MSE:Set KAT");
+            return agree(reader.expect(0x91).value);
+        } catch (const Error&) {
+            return ResponseApdu(sw::WRONG_DATA);
+        }
+    }
+    return ResponseApdu(sw::INCORRECT_P1P2);
+}
+
+ResponseApdu ChipAuthenticationResponder::generalAuthenticate(const CommandApdu& command)
+{
+    if (!selected_) return ResponseApdu(sw::CONDITIONS_NOT_SATISFIED);
+    selected_ = false;
+    try {
+        ResponseApdu r = agree(icao::dynamicAuthenticationValue(command.data(), 0x80, "CA"));
+        if (!r.isSuccess()) return r;
+        return ResponseApdu(icao::dynamicAuthenticationData(0, {}), sw::OK);
+    } catch (const Error&) {
+        return ResponseApdu(sw::WRONG_DATA);
+    }
+}
+
+ResponseApdu ChipAuthenticationResponder::agree(ByteView terminalKey)
+{
+    auto group = icao::ecGroupByNid(NID_brainpoolP256r1);
+    try {
+        Bytes priv = privateScalar(key_);
+        SecureBytes shared = group->sharedSecret(priv, terminalKey);
+        wipe(priv);
+        pending_.emplace(icao::sessionFromSharedSecret(ByteView(shared.data(), shared.size()), crypto::Cipher::Aes128));
+    } catch (const Error&) {
+        return ResponseApdu(sw::WRONG_DATA);
+    }
+    return ResponseApdu(sw::OK);
+}
+
+ResponseApdu activeAuthenticate(EVP_PKEY* key, const CommandApdu& command)
+{
+    if (!key) return ResponseApdu(sw::INS_NOT_SUPPORTED);
+    if (command.data().size() != 8) return ResponseApdu(sw::WRONG_DATA);
+    if (EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) return ResponseApdu(sw::FUNCTION_NOT_SUPPORTED); // RSA 9796-2: not simulated yet
+    crypto::MdCtx ctx(EVP_MD_CTX_new());
+    std::size_t size = 0;
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1 ||
+        EVP_DigestSign(ctx.get(), nullptr, &size, command.data().data(), command.data().size()) != 1) {
+        crypto::throwOpenSslError("EVP_DigestSign");
+    }
+    Bytes der(size);
+    if (EVP_DigestSign(ctx.get(), der.data(), &size, command.data().data(), command.data().size()) != 1) crypto::throwOpenSslError("EVP_DigestSign");
+    const unsigned char* p = der.data();
+    ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(size));
+    if (!sig) crypto::throwOpenSslError("d2i_ECDSA_SIG");
+    Bytes plain = concat({icao::fromBignum(ECDSA_SIG_get0_r(sig), 32), icao::fromBignum(ECDSA_SIG_get0_s(sig), 32)});
+    ECDSA_SIG_free(sig);
+    return ResponseApdu(plain, sw::OK);
+}
+
+} // namespace cccd::vcard

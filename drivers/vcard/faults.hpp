@@ -1,0 +1,28 @@
+// Fault modes of the virtual card (CONTRACTS.md `--fault`), each a way real cards and attackers misbehave.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cccd::vcard {
+
+struct Faults {
+    std::optional<int> removeAfter;       ///< remove-after:N — the card leaves the field after N exchanges
+    std::vector<int> tamperedDataGroups;  ///< tamper:DGn — a byte of DGn changed after signing
+    bool badSignature = false;            ///< bad-signature — the SOD signature does not verify
+    bool clone = false;                   ///< clone — CA/AA keys that do not match DG14/DG15
+    bool unknownCsca = false;             ///< unknown-csca — signed under a CSCA nobody trusts
+    bool expiredSigner = false;           ///< expired-signer — the Document Signer certificate has expired
+    bool noExtended = false;              ///< no-extended — extended-length APDUs answered 6700
+    std::optional<std::size_t> maxLe;     ///< max-le:N — READ BINARY with Ne > N answered 6700
+    std::optional<std::uint16_t> swOnLargeLe; ///< sw-on-large-le:6282|6700 — that SW to Ne > 224
+    int latencyMs = 0;                    ///< latency:MS — extra delay on every exchange
+};
+
+/** Parses --fault values; throws Error(InvalidArgument) naming the bad one. */
+Faults parseFaults(const std::vector<std::string>& specs);
+
+} // namespace cccd::vcard

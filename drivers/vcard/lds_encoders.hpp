@@ -1,0 +1,30 @@
+// The other files of the virtual chip, built from the profile: EF.COM, DG2 (ISO/IEC 19794-5 around the
+// JPEG), DG13 (Vietnamese structure), DG14, DG15 and EF.CardAccess.
+#pragma once
+
+#include "cccd/document.hpp"
+#include "core/bytes.hpp"
+
+#include <optional>
+#include <string>
+
+namespace cccd::vcard {
+
+Bytes encodeEfCom(bool withDg15);
+Bytes encodeDg2(const Bytes& jpeg);
+Bytes encodeDg13(const Document& document);
+/** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo, TerminalAuthenticationInfo. */
+Bytes encodeCardAccess(bool pace, bool chipAuthentication);
+/** DG14: the CA public key (SubjectPublicKeyInfo DER) and, for ECDSA Active Authentication, its algorithm. */
+Bytes encodeDg14(const Bytes& chipAuthenticationKey, bool activeAuthenticationEcdsa);
+/** DG15: the AA public key (SubjectPublicKeyInfo DER). */
+Bytes encodeDg15(const Bytes& activeAuthenticationKey);
+
+/** Width and height from a JPEG's SOF marker; zero if not found. */
+std::pair<int, int> jpegSize(const Bytes& jpeg);
+
+inline const std::string paceProtocol = "0.4.0.127.0.7.2.2.4.2.2";      // id-PACE-ECDH-GM-AES-CBC-CMAC-128
+inline const std::string caProtocol = "0.4.0.127.0.7.2.2.3.2.2";        // id-CA-ECDH-AES-CBC-CMAC-128
+inline constexpr int paceParameterId = 13;                               // brainpoolP256r1
+
+} // namespace cccd::vcard

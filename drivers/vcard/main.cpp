@@ -1,0 +1,79 @@
+// cccd-vcard: a software CCCD chip plugged into pcscd through vsmartcard's vpcd reader (CONTRACTS.md).
+#include "card_image.hpp"
+#include "cccd/error.hpp"
+#include "core/log.hpp"
+#include "crypto/crypto.hpp"
+#include "faults.hpp"
+#include "link_model.hpp"
+#include "profile.hpp"
+#include "test_pki.hpp"
+#include "virtual_chip.hpp"
+#include "vpcd_link.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+namespace {
+std::atomic<bool> stopRequested{false};
+extern "C" void onSignal(int) { stopRequested = true; }
+
+int runCard(const std::string& profilePath, int port, const std::string& linkRate, const std::vector<std::string>& faultSpecs,
+            int connectSeconds)
+{
+    using namespace cccd::vcard;
+    Profile profile = loadProfile(profilePath);
+    Faults faults = parseFaults(faultSpecs);
+    LinkModel link = linkModelFor(linkRate);
+    VirtualChip chip(personalize(profile, faults, CCCD_VCARD_DIR "/pki"), faults, link, cccd::crypto::systemRandom());
+    VpcdLink vpcd("127.0.0.1", port);
+    bool connected = false;
+    while (!stopRequested && !chip.removed()) {
+        if (vpcd.serve(chip, stopRequested, std::chrono::seconds(connectSeconds))) {
+            connected = true;
+        } else if (!connected) {
+            std::cerr << "cccd-vcard: no vpcd reader on 127.0.0.1:" << port << " (is pcscd running with vsmartcard-vpcd?)\n";
+            return 3;
+        } else {
+            break; // vpcd went away for longer than the connect timeout
+        }
+    }
+    return 0;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"cccd-vcard: a virtual Vietnamese chip ID card behind pcscd (vsmartcard vpcd)", "cccd-vcard"};
+    std::string profile = CCCD_VCARD_DIR "/profiles/nguyen-van-an.json";
+    int port = 35963;
+    std::string linkRate = "none";
+    std::vector<std::string> faults;
+    int connectSeconds = 30;
+    app.add_option("--profile", profile, "Profile JSON (document fields, face image, chip options)");
+    app.add_option("--port", port, "vpcd port on 127.0.0.1")->check(CLI::Range(1, 65535));
+    app.add_option("--link", linkRate, "none | 106k | 212k | 424k | 848k: realistic contactless timing");
+    app.add_option("--fault", faults, "remove-after:N, tamper:DGn, bad-signature, clone, unknown-csca, expired-signer, "
+                                      "no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS");
+    app.add_option("--connect-timeout", connectSeconds, "Seconds to wait for vpcd");
+    std::string pkiOut;
+    auto* makePki = app.add_subcommand("make-pki", "Make a test CSCA, Document Signer, CA and AA keys");
+    makePki->add_option("--out", pkiOut, "Folder to write the PEM files to")->required();
+
+    CLI11_PARSE(app, argc, argv);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    try {
+        if (*makePki) {
+            cccd::vcard::makePki(pkiOut);
+            std::cout << "test PKI written to " << pkiOut << " (test keys: never trust them for real documents)\n";
+            return 0;
+        }
+        return runCard(profile, port, linkRate, faults, connectSeconds);
+    } catch (const cccd::Error& e) {
+        std::cerr << "cccd-vcard: " << e.what() << '\n';
+        return e.kind() == cccd::ErrorKind::InvalidArgument ? 2 : 1;
+    }
+}

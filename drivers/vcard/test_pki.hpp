@@ -1,0 +1,37 @@
+// The virtual card's PKI: a test CSCA, a Document Signer, the Chip Authentication key (brainpoolP256r1)
+// and the Active Authentication keys. `cccd-vcard make-pki` writes one; drivers/vcard/pki/ holds the
+// fixed default (test keys only, never trust them for real documents).
+#pragma once
+
+#include "core/bytes.hpp"
+#include "crypto/openssl_handles.hpp"
+
+#include <openssl/x509.h>
+
+#include <map>
+#include <string>
+
+namespace cccd::vcard {
+
+using X509Ptr = std::unique_ptr<X509, crypto::OpenSslDeleter<X509, X509_free>>;
+
+struct TestPki {
+    crypto::PKey cscaKey, dsKey, caKey, aaEcdsaKey, aaRsaKey;
+    X509Ptr cscaCert, dsCert;
+};
+
+/** Writes csca.pem, csca-key.pem, ds.pem, ds-key.pem, ca-key.pem, aa-ecdsa-key.pem, aa-rsa-key.pem into folder. */
+void makePki(const std::string& folder);
+TestPki loadPki(const std::string& folder);
+
+/** A certificate for key issued by issuer (self-signed when issuer is null), valid between the two UNIX times. */
+X509Ptr issueCertificate(EVP_PKEY* key, const std::string& commonName, EVP_PKEY* issuerKey, X509* issuerCert, bool ca,
+                         long notBefore, long notAfter, long serial);
+
+/** DER SubjectPublicKeyInfo of a key. */
+Bytes publicKeyInfo(EVP_PKEY* key);
+
+/** EF.SOD: 77 { CMS SignedData over the LDSSecurityObject (SHA-256 of each data group) }. */
+Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert);
+
+} // namespace cccd::vcard

@@ -1,0 +1,60 @@
+// The virtual CCCD chip: an APDU dispatcher over the card image with the card's access rules, secure
+// messaging, BAC, PACE, Chip and Active Authentication, its quirks (SELECT MF answers 6D00) and the
+// fault modes. Driven by VpcdLink, or directly by tests.
+#pragma once
+
+#include "card_image.hpp"
+#include "chip_auth.hpp"
+#include "faults.hpp"
+#include "icao/bac.hpp"
+#include "icao/pace_chip.hpp"
+#include "link_model.hpp"
+#include "vpcd_link.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace cccd::vcard {
+
+class VirtualChip : public CardBehaviour {
+public:
+    VirtualChip(CardImage image, Faults faults, LinkModel link, crypto::Random& random);
+
+    Bytes atr() const override;
+    void powerOn() override;
+    void powerOff() override;
+    /** One APDU in, one answer out (data + SW). Delays by the link model before returning. */
+    Bytes process(ByteView apdu) override;
+    bool removed() const override { return removed_; }
+
+    int exchanges() const noexcept { return exchanges_; }
+
+private:
+    enum class Access { None, Bac, Pace };
+
+    ResponseApdu dispatch(const CommandApdu& c);
+    ResponseApdu select(const CommandApdu& c);
+    ResponseApdu readBinary(const CommandApdu& c);
+    ResponseApdu readFrom(std::uint16_t fid, std::size_t offset, std::size_t ne, bool oddIns);
+    ResponseApdu mse(const CommandApdu& c);
+    ResponseApdu generalAuthenticate(const CommandApdu& c);
+    bool accessible(std::uint16_t fid) const;
+    void endSession();
+
+    CardImage image_;
+    Faults faults_;
+    LinkModel link_;
+    crypto::Random& random_;
+    std::unique_ptr<icao::BacResponder> bac_;
+    std::unique_ptr<icao::PaceResponder> pace_;
+    ChipAuthenticationResponder chipAuthentication_;
+    std::optional<icao::SecureMessaging> sm_;
+    Access access_ = Access::None;
+    bool applicationSelected_ = false;
+    std::optional<std::uint16_t> currentFile_;
+    int exchanges_ = 0;
+    int publicKeyOperations_ = 0;
+    bool removed_ = false;
+};
+
+} // namespace cccd::vcard
