@@ -12,5 +12,6 @@ namespace cccd::cli {
 using Action = std::function<int()>;
 
 void addReadersCommand(CLI::App& app, Action& action);
+void addReadCommand(CLI::App& app, Action& action);
 
 } // namespace cccd::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv)
 
     Action action;
     addReadersCommand(app, action);
+    addReadCommand(app, action);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,79 @@
+// Reading a card: from a tap to a complete, decoded Document, as fast as the link allows.
+// PACE with the CAN first; BAC with MRZ data when there is no CAN or no PACE. DG1 and DG13 are
+// delivered (onDocument) before the face, which is read last.
+#pragma once
+
+#include "cccd/access_key.hpp"
+#include "cccd/document.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cccd {
+
+/** Progress of one file: bytes read so far out of its size. */
+struct ReadProgress {
+    std::string file; ///< "DG2", "EF.SOD", ...
+    std::size_t done = 0;
+    std::size_t total = 0;
+};
+
+struct ReadOptions {
+    std::string reader;                      ///< name or index; empty: the first reader with a card
+    std::chrono::milliseconds waitForCard{0}; ///< wait this long for a card to arrive
+    bool readFace = true;                    ///< read DG2 (the largest file)
+    std::function<void(const ReadProgress&)> onProgress;
+    /** Called as soon as DG1 and DG13 are read, before the face. */
+    std::function<void(const Document&)> onDocument;
+};
+
+/** How the chip was opened. */
+struct AccessInfo {
+    std::string protocol;        ///< "PACE" or "BAC"
+    std::string key;             ///< "CAN" or "MRZ"
+    std::string secureMessaging; ///< "AES-128", "3DES", ...
+};
+
+/** The chip's face photo (biometric data: the buffer is wiped when the object is destroyed). */
+struct FaceImage {
+    std::string format; ///< "JPEG" or "JPEG2000"
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> data;
+    FaceImage() = default;
+    FaceImage(const FaceImage&) = default;
+    FaceImage(FaceImage&&) noexcept = default;
+    FaceImage& operator=(const FaceImage&) = default;
+    FaceImage& operator=(FaceImage&&) noexcept = default;
+    ~FaceImage();
+};
+
+/** Milliseconds spent in each phase. */
+struct ReadTiming {
+    double connect = 0, access = 0, read = 0, verify = 0, total = 0;
+};
+
+struct ReadResult {
+    std::string reader;
+    std::size_t apduCount = 0;
+    AccessInfo access;
+    Document document;
+    /** Raw files as read, outer tag included, by name: "CardAccess", "COM", "SOD", "DG1", "DG2", "DG13", ... */
+    std::map<std::string, std::vector<std::uint8_t>> files;
+    std::optional<FaceImage> face;
+    ReadTiming timing;
+};
+
+/**
+ * Reads the card on a reader. Throws Error with kind NoReader/NoCard/ServiceUnavailable (no reader or card),
+ * AccessDenied (wrong CAN or MRZ data: one attempt, no retries), CardRemoved/Communication (the card left
+ * or answered wrongly), MalformedData (a file does not parse).
+ */
+ReadResult readCard(const AccessKey& key, const ReadOptions& options = {});
+
+} // namespace cccd
