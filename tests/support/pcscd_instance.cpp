@@ -43,7 +43,7 @@ bool portFree(int port)
 int choosePorts()
 {
     for (int attempt = 0; attempt < 200; ++attempt) {
-        int port = 36000 + static_cast<int>((::getpid() * 7919 + attempt * 104729) % 20000) * 2;
+        int port = 36000 + static_cast<int>((::getpid() * 7919 + attempt * 104729) % 14000) * 2; // 36000..63998
         if (portFree(port) && portFree(port + 1)) return port;
     }
     FAIL("no free pair of TCP ports for vpcd");

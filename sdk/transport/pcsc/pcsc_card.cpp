@@ -118,7 +118,12 @@ Channel::~Channel() noexcept { SCardEndTransaction(h(card_.handle()), SCARD_LEAV
 ResponseApdu Channel::transmit(const CommandApdu& command)
 {
     ++count_;
-    return ResponseApdu::parse(card_.transmitRaw(command.encode()));
+    std::vector<std::uint8_t> raw = card_.transmitRaw(command.encode());
+    if (raw.size() < 2) {
+        // Some readers report a card that left the field as an empty answer rather than SCARD_W_REMOVED_CARD.
+        throw Error(ErrorKind::CardRemoved, "the card stopped answering: it was removed or moved; hold it on the reader until the read ends");
+    }
+    return ResponseApdu::parse(raw);
 }
 
 } // namespace cccd::pcsc

@@ -1,0 +1,59 @@
+#include "vcard_instance.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+namespace cccd::test {
+
+std::string sampleProfile(const std::string& fileName) { return std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/" + fileName; }
+
+VcardInstance::VcardInstance(const PcscdInstance& pcscd, const std::string& profile, std::vector<std::string> extraArgs)
+    : pcscd_(pcscd)
+{
+    std::vector<std::string> args{programPath("cccd-vcard"), "--port", std::to_string(pcscd.vpcdPort()), "--profile",
+                                  profile.empty() ? sampleProfile("nguyen-van-an.json") : profile};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    pid_ = ::fork();
+    if (pid_ == 0) {
+        std::vector<char*> argv;
+        for (std::string& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    REQUIRE(pid_ > 0);
+    if (!pcscd.waitForCard("Virtual PCD 00 00", true, std::chrono::seconds(20))) {
+        FAIL("the virtual card did not appear in the reader within 20 s");
+    }
+}
+
+bool VcardInstance::running() const
+{
+    int status = 0;
+    return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0;
+}
+
+VcardInstance::~VcardInstance()
+{
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (::waitpid(pid_, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, &status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    pcscd_.waitForCard("Virtual PCD 00 00", false, std::chrono::seconds(5));
+}
+
+} // namespace cccd::test
