@@ -54,6 +54,18 @@ std::pair<crypto::PKey, X509Ptr> signerFor(TestPki& pki, const Faults& faults)
 
 // Flips a byte near the end of the CMS structure: inside the signature value, which comes last.
 void breakSignature(Bytes& sod) { sod[sod.size() - 3] ^= 0x5A; }
+
+// Changes one letter or digit near the end of a file: the structure still parses, the hash no longer matches.
+void tamper(Bytes& file)
+{
+    for (std::size_t i = file.size(); i-- > file.size() / 2;) {
+        std::uint8_t& b = file[i];
+        if (b >= '0' && b <= '8') { ++b; return; }
+        if (b >= 'A' && b <= 'Y') { ++b; return; }
+        if (b >= 'a' && b <= 'y') { ++b; return; }
+    }
+    file[file.size() - 1] ^= 0x01;
+}
 } // namespace
 
 CardImage personalize(const Profile& profile, const Faults& faults, const std::string& defaultPki)
@@ -85,7 +97,7 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
     for (int dg : faults.tamperedDataGroups) {
         auto it = dgs.find(dg);
         if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault tamper:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
-        it->second[it->second.size() - 1] ^= 0x01; // after signing: the SOD hash no longer matches
+        tamper(it->second); // after signing: the SOD hash no longer matches
     }
 
     card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication);

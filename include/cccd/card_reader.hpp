@@ -5,6 +5,7 @@
 
 #include "cccd/access_key.hpp"
 #include "cccd/document.hpp"
+#include "cccd/verification.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -27,6 +28,9 @@ struct ReadOptions {
     std::string reader;                      ///< name or index; empty: the first reader with a card
     std::chrono::milliseconds waitForCard{0}; ///< wait this long for a card to arrive
     bool readFace = true;                    ///< read DG2 (the largest file)
+    bool verify = true;                      ///< passive, chip and active authentication
+    std::vector<std::string> trustPaths;     ///< CSCA certificates, master lists, CRLs (files or folders)
+    bool useDefaultTrust = true;             ///< also the default trust location (`cccd trust import`)
     std::function<void(const ReadProgress&)> onProgress;
     /** Called as soon as DG1 and DG13 are read, before the face. */
     std::function<void(const Document&)> onDocument;
@@ -66,6 +70,7 @@ struct ReadResult {
     /** Raw files as read, outer tag included, by name: "CardAccess", "COM", "SOD", "DG1", "DG2", "DG13", ... */
     std::map<std::string, std::vector<std::uint8_t>> files;
     std::optional<FaceImage> face;
+    VerificationReport verification;
     ReadTiming timing;
 };
 

@@ -78,6 +78,11 @@ void printSummary(const ReadResult& r)
               << "Mother:        " << show(d.motherName) << "\n"
               << "Spouse:        " << show(d.spouseName) << "\n";
     if (r.face) std::cout << "Face:          " << r.face->format << " " << r.face->width << "x" << r.face->height << ", " << r.face->data.size() << " bytes\n";
+    const VerificationReport& v = r.verification;
+    std::cout << "Verification:  " << toString(v.overall) << "\n"
+              << "  passive:     " << toString(v.passive.status) << " - " << v.passive.reason << "\n"
+              << "  chip:        " << toString(v.chipAuthentication.status) << " - " << v.chipAuthentication.reason << "\n"
+              << "  active:      " << toString(v.activeAuthentication.status) << " - " << v.activeAuthentication.reason << "\n";
     std::cout << "Read in " << static_cast<int>(r.timing.total) << " ms with " << r.apduCount << " APDUs\n";
 }
 
@@ -88,6 +93,7 @@ int readCommand(const ReadArguments& a)
     options.reader = a.reader;
     options.readFace = !a.noFace;
     options.waitForCard = std::chrono::milliseconds(static_cast<long>(a.waitSeconds * 1000));
+    options.trustPaths = a.trust;
     if (!a.json && ::isatty(STDERR_FILENO)) options.onProgress = progressBar;
     ReadResult result = readCard(key, options);
     nlohmann::json report = reading::reportToJson(result);
@@ -97,7 +103,7 @@ int readCommand(const ReadArguments& a)
     } else {
         printSummary(result);
     }
-    return exitOk;
+    return result.verification.overall == Verdict::Invalid ? exitInvalid : exitOk;
 }
 } // namespace
 

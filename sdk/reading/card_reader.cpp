@@ -5,7 +5,11 @@
 #include "cccd/readers.hpp"
 #include "core/log.hpp"
 #include "core/secure.hpp"
+#include "core/tlv.hpp"
+#include "cccd/trust_store.hpp"
+#include "icao/chip_authentication.hpp"
 #include "icao/file_reader.hpp"
+#include "pki/passive_authentication.hpp"
 #include "icao/secure_channel.hpp"
 #include "lds/dg1.hpp"
 #include "lds/dg13_vn.hpp"
@@ -20,6 +24,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
 namespace cccd {
 
@@ -124,7 +129,27 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     readFile("SOD");
     if (listed(14)) readFile("DG14");
     if (listed(15)) readFile("DG15");
-    if (options.readFace && listed(2) && readFile("DG2")) {
+
+    // Chip Authentication re-keys the channel; the face is then read under the new keys.
+    double verifyMs = 0;
+    std::optional<lds::SecurityInfos> dg14;
+    if (result.files.count("DG14")) dg14 = lds::parseSecurityInfos(parseTlv(result.files["DG14"], "DG14").value, "DG14");
+    if (options.verify) {
+        const auto caStart = Clock::now();
+        VerificationReport& v = result.verification;
+        v.chipAuthentication = dg14 ? icao::performChipAuthentication(secure, *dg14, crypto::systemRandom())
+                                    : CheckResult{CheckStatus::NotSupported, "the chip has no DG14"};
+        if (result.files.count("DG15") && secure.isOpen()) {
+            v.activeAuthentication = icao::performActiveAuthentication(secure, parseTlv(result.files["DG15"], "DG15").value, dg14,
+                                                                       crypto::systemRandom());
+        } else if (!result.files.count("DG15")) {
+            v.activeAuthentication = CheckResult{CheckStatus::NotSupported, "the chip has no DG15"};
+        } else {
+            v.activeAuthentication.reason = "not run: the chip ended the session when chip authentication failed";
+        }
+        verifyMs += msSince(caStart);
+    }
+    if (options.readFace && listed(2) && secure.isOpen() && readFile("DG2")) {
         lds::FaceImage face = lds::parseDg2(result.files["DG2"]);
         FaceImage out;
         out.format = lds::formatName(face.format);
@@ -133,7 +158,16 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
         out.data = std::move(face.image);
         result.face = std::move(out);
     }
-    result.timing.read = msSince(readStart);
+    result.timing.read = msSince(readStart) - verifyMs;
+    if (options.verify) {
+        const auto paStart = Clock::now();
+        TrustStore trust;
+        if (options.useDefaultTrust) trust.addDefaultLocation();
+        for (const std::string& path : options.trustPaths) trust.add(path);
+        result.verification.passive = pki::verifyPassive(result.files, trust, std::time(nullptr));
+        result.verification.overall = overallVerdict(result.verification);
+        result.timing.verify = verifyMs + msSince(paStart);
+    }
     result.apduCount = raw.commandCount();
     result.timing.total = msSince(start);
     log::info("read " + std::to_string(result.files.size()) + " files with " + std::to_string(result.apduCount) + " APDUs in " +

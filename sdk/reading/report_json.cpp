@@ -1,15 +1,12 @@
 #include "reading/report_json.hpp"
 
 #include "crypto/crypto.hpp"
+#include "pki/verification_json.hpp"
 #include "vn/document_json.hpp"
 
 #include <cctype>
 
 namespace cccd::reading {
-
-namespace {
-nlohmann::json notChecked(const char* reason) { return {{"status", "NOT_CHECKED"}, {"reason", reason}}; }
-} // namespace
 
 nlohmann::json dataGroupsJson(const std::map<std::string, std::vector<std::uint8_t>>& files)
 {
@@ -27,10 +24,6 @@ nlohmann::json reportToJson(const ReadResult& r)
 {
     nlohmann::json face = nullptr;
     if (r.face) face = {{"format", r.face->format}, {"width", r.face->width}, {"height", r.face->height}};
-    nlohmann::json passive = notChecked("passive authentication is not performed by this version");
-    passive["data_groups"] = nlohmann::json::object();
-    passive["document_signer"] = nullptr;
-    passive["csca"] = nullptr;
     return {
         {"reader", r.reader},
         {"apdu_count", r.apduCount},
@@ -38,11 +31,7 @@ nlohmann::json reportToJson(const ReadResult& r)
         {"document", vn::documentToJson(r.document)},
         {"data_groups", dataGroupsJson(r.files)},
         {"face", face},
-        {"verification",
-         {{"passive_authentication", passive},
-          {"chip_authentication", notChecked("chip authentication is not performed by this version")},
-          {"active_authentication", notChecked("active authentication is not performed by this version")},
-          {"overall", "UNVERIFIED"}}},
+        {"verification", pki::verificationToJson(r.verification)},
         {"timing_ms",
          {{"connect", r.timing.connect}, {"access", r.timing.access}, {"read", r.timing.read}, {"verify", r.timing.verify},
           {"total", r.timing.total}}},

@@ -1,0 +1,194 @@
+#include "icao/chip_authentication.hpp"
+
+#include "cccd/error.hpp"
+#include "core/asn1.hpp"
+#include "icao/bn_handles.hpp"
+#include "icao/key_agreement_group.hpp"
+#include "icao/pace_steps.hpp"
+
+#include <openssl/core_names.h>
+#include <openssl/ecdsa.h>
+#include <openssl/err.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+namespace cccd::icao {
+
+namespace {
+constexpr std::uint8_t insMse = 0x22;
+constexpr std::uint8_t insGeneralAuthenticate = 0x86;
+constexpr std::uint8_t insInternalAuthenticate = 0x88;
+const std::string caPrefix = "0.4.0.127.0.7.2.2.3.2."; // id-CA-ECDH-<cipher>
+
+CheckResult result(CheckStatus s, std::string reason) { return CheckResult{s, std::move(reason)}; }
+
+crypto::PKey publicKey(ByteView spki)
+{
+    const unsigned char* p = spki.data();
+    EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size()));
+    ERR_clear_error();
+    return crypto::PKey(key);
+}
+
+std::optional<crypto::Cipher> caCipher(const std::string& oid)
+{
+    if (oid.compare(0, caPrefix.size(), caPrefix) != 0 || oid.size() != caPrefix.size() + 1) return std::nullopt;
+    switch (oid.back()) {
+    case '1': return crypto::Cipher::Tdes;
+    case '2': return crypto::Cipher::Aes128;
+    case '3': return crypto::Cipher::Aes192;
+    case '4': return crypto::Cipher::Aes256;
+    default: return std::nullopt;
+    }
+}
+
+crypto::HashAlgorithm aaDigest(const std::optional<lds::SecurityInfos>& dg14)
+{
+    if (dg14 && !dg14->activeAuthentication.empty()) {
+        const std::string& alg = dg14->activeAuthentication.front().signatureAlgorithm;
+        if (alg == "1.2.840.10045.4.1") return crypto::HashAlgorithm::Sha1;
+        if (alg == "1.2.840.10045.4.3.1") return crypto::HashAlgorithm::Sha224;
+        if (alg == "1.2.840.10045.4.3.3") return crypto::HashAlgorithm::Sha384;
+        if (alg == "1.2.840.10045.4.3.4") return crypto::HashAlgorithm::Sha512;
+    }
+    return crypto::HashAlgorithm::Sha256;
+}
+
+const EVP_MD* mdOf(crypto::HashAlgorithm h)
+{
+    switch (h) {
+    case crypto::HashAlgorithm::Sha1: return EVP_sha1();
+    case crypto::HashAlgorithm::Sha224: return EVP_sha224();
+    case crypto::HashAlgorithm::Sha256: return EVP_sha256();
+    case crypto::HashAlgorithm::Sha384: return EVP_sha384();
+    case crypto::HashAlgorithm::Sha512: return EVP_sha512();
+    }
+    return EVP_sha256();
+}
+
+bool verifyEcdsaPlain(EVP_PKEY* key, ByteView signature, ByteView challenge, crypto::HashAlgorithm digest)
+{
+    if (signature.empty() || signature.size() % 2 != 0) return false;
+    std::size_t half = signature.size() / 2;
+    ECDSA_SIG* sig = ECDSA_SIG_new();
+    ECDSA_SIG_set0(sig, BN_bin2bn(signature.data(), static_cast<int>(half), nullptr), BN_bin2bn(signature.data() + half, static_cast<int>(half), nullptr));
+    unsigned char* der = nullptr;
+    int derLength = i2d_ECDSA_SIG(sig, &der);
+    ECDSA_SIG_free(sig);
+    crypto::MdCtx ctx(EVP_MD_CTX_new());
+    bool ok = derLength > 0 && EVP_DigestVerifyInit(ctx.get(), nullptr, mdOf(digest), nullptr, key) == 1 &&
+              EVP_DigestVerify(ctx.get(), der, static_cast<std::size_t>(derLength), challenge.data(), challenge.size()) == 1;
+    OPENSSL_free(der);
+    ERR_clear_error();
+    return ok;
+}
+
+bool verifyRsa9796(EVP_PKEY* key, ByteView signature, ByteView challenge)
+{
+    crypto::PKeyCtx ctx(EVP_PKEY_CTX_new(key, nullptr));
+    std::size_t size = static_cast<std::size_t>(EVP_PKEY_get_size(key));
+    Bytes recovered(size);
+    bool ok = ctx && EVP_PKEY_verify_recover_init(ctx.get()) == 1 && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) == 1 &&
+              EVP_PKEY_verify_recover(ctx.get(), recovered.data(), &size, signature.data(), signature.size()) == 1;
+    ERR_clear_error();
+    if (!ok) return false;
+    recovered.resize(size);
+    return iso9796MessageMatches(recovered, challenge);
+}
+} // namespace
+
+bool iso9796MessageMatches(ByteView f, ByteView challenge)
+{
+    if (f.size() < 24 || f[0] != 0x6A) return false;
+    std::optional<crypto::HashAlgorithm> hash;
+    std::size_t trailer = 1;
+    if (f[f.size() - 1] == 0xBC) {
+        hash = crypto::HashAlgorithm::Sha1;
+    } else if (f[f.size() - 1] == 0xCC) {
+        trailer = 2;
+        switch (f[f.size() - 2]) {
+        case 0x33: hash = crypto::HashAlgorithm::Sha1; break;
+        case 0x34: hash = crypto::HashAlgorithm::Sha256; break;
+        case 0x35: hash = crypto::HashAlgorithm::Sha512; break;
+        case 0x36: hash = crypto::HashAlgorithm::Sha384; break;
+        case 0x38: hash = crypto::HashAlgorithm::Sha224; break;
+        default: break;
+        }
+    }
+    if (!hash) return false;
+    std::size_t h = crypto::hashSize(*hash);
+    if (f.size() < 1 + h + trailer) return false;
+    ByteView m1 = f.sub(1, f.size() - 1 - h - trailer);
+    ByteView digest = f.sub(f.size() - h - trailer, h);
+    return constantTimeEqual(crypto::hash(*hash, concat({m1, challenge})), digest);
+}
+
+CheckResult performChipAuthentication(SecureChannel& channel, const lds::SecurityInfos& dg14, crypto::Random& random)
+{
+    const lds::ChipAuthenticationPublicKeyInfo* keyInfo = nullptr;
+    for (const auto& k : dg14.chipAuthenticationPublicKeys) {
+        if (k.protocol == "0.4.0.127.0.7.2.2.1.2" && !keyInfo) keyInfo = &k;
+    }
+    if (!keyInfo) return result(CheckStatus::NotSupported, "DG14 holds no elliptic-curve chip authentication key (DH keys are not supported yet)");
+    std::optional<crypto::Cipher> cipher;
+    std::string protocol;
+    for (const auto& info : dg14.chipAuthentication) {
+        if (!cipher && (!keyInfo->keyId || info.keyId == keyInfo->keyId)) {
+            cipher = caCipher(info.protocol);
+            protocol = info.protocol;
+        }
+    }
+    if (!cipher) return result(CheckStatus::NotSupported, "DG14 names no supported chip authentication protocol");
+    crypto::PKey key = publicKey(keyInfo->subjectPublicKey);
+    char curve[64] = {0};
+    std::size_t curveLength = 0;
+    Bytes point(256);
+    std::size_t pointLength = 0;
+    if (!key || EVP_PKEY_get_utf8_string_param(key.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, &curveLength) != 1 ||
+        EVP_PKEY_get_octet_string_param(key.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size(), &pointLength) != 1) {
+        ERR_clear_error();
+        return result(CheckStatus::NotSupported, "the DG14 key has no named curve (explicit parameters are not supported for CA yet)");
+    }
+    point.resize(pointLength);
+    int nid = OBJ_txt2nid(curve);
+    if (nid == NID_undef) nid = EC_curve_nist2nid(curve);
+    std::unique_ptr<KeyAgreementGroup> group = ecGroupByNid(nid);
+    KeyPair ours = group->generateKeyPair(random);
+
+    Bytes keyId = keyInfo->keyId ? encodeTlv(0x84, Bytes{static_cast<std::uint8_t>(*keyInfo->keyId)}) : Bytes{};
+    if (*cipher == crypto::Cipher::Tdes) {
+        ResponseApdu kat = channel.transmit(CommandApdu(0x00, insMse, 0x41, 0xA6, concat({encodeTlv(0x91, ours.publicKey), keyId})));
+        if (!kat.isSuccess()) return result(CheckStatus::Failed, "the chip refused MSE:Set KAT (" + kat.sw().describe() + ")");
+    } else {
+        ResponseApdu mse = channel.transmit(CommandApdu(0x00, insMse, 0x41, 0xA4, concat({encodeTlv(0x80, asn1::encodeOidValue(protocol)), keyId})));
+        if (!mse.isSuccess()) return result(CheckStatus::Failed, "the chip refused MSE:Set AT for chip authentication (" + mse.sw().describe() + ")");
+        ResponseApdu ga = channel.transmit(CommandApdu(0x00, insGeneralAuthenticate, 0x00, 0x00, dynamicAuthenticationData(0x80, ours.publicKey), maxShortNe));
+        if (!ga.isSuccess()) return result(CheckStatus::Failed, "the chip refused chip authentication (" + ga.sw().describe() + ")");
+    }
+    SecureBytes shared = group->sharedSecret(ByteView(ours.privateKey.data(), ours.privateKey.size()), point);
+    channel.rekey(sessionFromSharedSecret(ByteView(shared.data(), shared.size()), *cipher));
+    try {
+        ResponseApdu check = channel.transmit(CommandApdu(0x00, 0xA4, 0x04, 0x0C, fromHex("A0000002471001")));
+        if (check.isSuccess()) return result(CheckStatus::Passed, "the chip holds the private key of DG14: secure messaging under the new keys works");
+        return result(CheckStatus::Failed, "the chip answered " + check.sw().describe() + " under the new keys");
+    } catch (const Error&) {
+        return result(CheckStatus::Failed, "the chip could not continue under keys agreed with the DG14 key: it does not hold that key (a clone?)");
+    }
+}
+
+CheckResult performActiveAuthentication(ApduChannel& channel, ByteView dg15PublicKey, const std::optional<lds::SecurityInfos>& dg14,
+                                        crypto::Random& random)
+{
+    crypto::PKey key = publicKey(dg15PublicKey);
+    if (!key) return result(CheckStatus::Failed, "DG15 holds no readable public key");
+    Bytes challenge = random.bytes(8);
+    bool rsa = EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_RSA;
+    std::size_t ne = rsa ? static_cast<std::size_t>(EVP_PKEY_get_size(key.get())) : maxShortNe;
+    ResponseApdu answer = channel.transmit(CommandApdu(0x00, insInternalAuthenticate, 0x00, 0x00, challenge, ne));
+    if (!answer.isSuccess()) return result(CheckStatus::Failed, "the chip refused INTERNAL AUTHENTICATE (" + answer.sw().describe() + ")");
+    bool ok = rsa ? verifyRsa9796(key.get(), answer.data(), challenge) : verifyEcdsaPlain(key.get(), answer.data(), challenge, aaDigest(dg14));
+    if (ok) return result(CheckStatus::Passed, "the chip signed a fresh challenge with the private key of DG15");
+    return result(CheckStatus::Failed, "the chip's signature does not verify with the DG15 key (a clone?)");
+}
+
+} // namespace cccd::icao
