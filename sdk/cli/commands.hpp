@@ -13,5 +13,7 @@ using Action = std::function<int()>;
 
 void addReadersCommand(CLI::App& app, Action& action);
 void addReadCommand(CLI::App& app, Action& action);
+void addVerifyCommand(CLI::App& app, Action& action);
+void addTrustCommand(CLI::App& app, Action& action);
 
 } // namespace cccd::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv)
     Action action;
     addReadersCommand(app, action);
     addReadCommand(app, action);
+    addVerifyCommand(app, action);
+    addTrustCommand(app, action);
 
     try {
         app.parse(argc, argv);
