@@ -5,9 +5,11 @@
 #include "cccd/trust_store.hpp"
 #include "cccd/verification.hpp"
 #include "crypto/crypto.hpp"
+#include "icao/chip_authentication.hpp"
 #include "pki/passive_authentication.hpp"
 #include "pki/trust_store_impl.hpp"
 #include "test_data.hpp"
+#include "vectors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -84,7 +86,7 @@ TEST_CASE("faults: tampered data, bad signature, unknown CSCA, expired signer")
     CHECK_THAT(e.reason, Catch::Contains("not valid when the SOD was signed"));
 }
 
-TEST_CASE("sample SODs: signatures (ECDSA with explicit parameters, RSA, RSASSA-PSS, BER) verify; no CSCA is known")
+TEST_CASE("sample SODs: signatures (ECDSA with explicit parameters, RSA, RSASSA-PSS, BER) verify, no CSCA is known")
 {
     struct Case {
         const char* sod;
@@ -160,4 +162,19 @@ TEST_CASE("the overall verdict")
     CHECK(overallVerdict(r) == Verdict::Unverified);
     CHECK(std::string(toString(Verdict::Valid)) == "VALID");
     CHECK(std::string(toString(CheckStatus::NotSupported)) == "NOT_SUPPORTED");
+}
+
+TEST_CASE("Active Authentication: the ICAO ISO/IEC 9796-2 example message recovers and matches")
+{
+    const auto& aa = test::workedExamples().at("active_authentication_example");
+    Bytes f = test::hexField(aa, "F");
+    Bytes challenge = test::hexField(aa, "rnd_ifd");
+    CHECK(icao::iso9796MessageMatches(f, challenge));
+    Bytes other = challenge;
+    other[0] ^= 0x01;
+    CHECK_FALSE(icao::iso9796MessageMatches(f, other));
+    Bytes badHeader = f;
+    badHeader[0] = 0x4A;
+    CHECK_FALSE(icao::iso9796MessageMatches(badHeader, challenge));
+    CHECK_FALSE(icao::iso9796MessageMatches(Bytes(10, 0x6A), challenge));
 }

@@ -20,7 +20,7 @@ TEST_CASE("61xx is followed by GET RESPONSE until complete")
     card.requireFinished();
 }
 
-TEST_CASE("61 00 asks for 256 bytes; logical channel bits are kept, SM bits dropped")
+TEST_CASE("61 00 asks for 256 bytes, logical channel bits are kept, SM bits dropped")
 {
     ScriptedChannel card = ScriptedChannel::fromHex({
         {"0DB0000000", "6100"},

@@ -109,7 +109,7 @@ TEST_CASE("personalization round-trips through the SDK's own parsers")
     CHECK_FALSE(lds::parseSecurityInfos(parseTlv(card.files.at(0x010E), "DG14").value, "DG14").chipAuthenticationPublicKeys.empty());
 }
 
-TEST_CASE("the SOD is a CMS signature OpenSSL verifies against the test CSCA; faults break it as asked")
+TEST_CASE("the SOD is a CMS signature OpenSSL verifies against the test CSCA, and faults break it as asked")
 {
     auto verifies = [](const Bytes& sod) {
         TestPki pki = loadPki(samples() + "/pki");
