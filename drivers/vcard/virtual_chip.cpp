@@ -82,9 +82,14 @@ Bytes VirtualChip::process(ByteView raw)
         if (command.isExtended() && (!image_.chip.extendedLength || faults_.noExtended)) {
             answer = ResponseApdu(sw::WRONG_LENGTH).encode(); // refused before secure messaging
         } else if (sm_ && (command.cla() & 0x0C) == 0x0C) {
+            icao::SecureMessaging before = *sm_;
             CommandApdu plain = sm_->unprotectCommand(command);
             ResponseApdu response = dispatch(plain);
             answer = sm_ ? sm_->protectResponse(response, plain.ins()).encode() : response.encode();
+            if (answer.size() > command.ne() + 2 && sm_) { // a short Le cannot carry the protected answer
+                sm_.emplace(std::move(before));
+                answer = ResponseApdu(sw::WRONG_LENGTH).encode();
+            }
             if (auto& next = chipAuthentication_.pending()) { // Chip Authentication: new keys from the next command on
                 sm_.emplace(std::move(*next));
                 next.reset();

@@ -12,7 +12,7 @@ constexpr std::uint8_t insReadBinary = 0xB0;
 constexpr std::uint8_t insReadBinaryOdd = 0xB1;
 constexpr std::uint8_t insSelect = 0xA4;
 constexpr std::size_t maxEvenOffset = 0x7FFF; // P1 bit 8 flags an SFI, so B0 offsets have 15 bits
-constexpr std::size_t firstReadLimit = 256;    // enough for any TLV header and most small files at once
+constexpr std::size_t firstReadLimit = 1024;   // most files fit at once; a larger DG2 continues from its header
 constexpr std::size_t oddReadOverhead = 4;     // DO'53' tag and length around B1 data
 
 // 6700 wrong length, 6282 end of file with no data, 6B00 offset/Le refused: all mean "ask for less".

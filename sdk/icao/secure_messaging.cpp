@@ -98,13 +98,6 @@ Bytes paddedHeader(const SmKeys& keys, std::uint8_t cla, std::uint8_t ins, std::
     return crypto::padIso9797(Bytes{cla, ins, p1, p2}, keys.blockSize());
 }
 
-// Largest protected response for a plain Ne: DO'87' (tag, up to 3 length bytes, indicator, padded data),
-// DO'99' and DO'8E'.
-std::size_t protectedResponseSize(std::size_t ne, std::size_t block)
-{
-    std::size_t cryptogram = (ne / block + 1) * block;
-    return (ne ? 1 + 3 + 1 + cryptogram : 0) + 4 + 10;
-}
 } // namespace
 
 CommandApdu SecureMessaging::protectCommand(const CommandApdu& plain)
@@ -118,8 +111,10 @@ CommandApdu SecureMessaging::protectCommand(const CommandApdu& plain)
     Bytes macInput = paddedHeader(keys_, cla, plain.ins(), plain.p1(), plain.p2());
     append(macInput, body);
     append(body, encodeTlv(doMac, keys_.mac(macInput)));
-    // The protected command always asks for the whole protected response (Le 00, or 0000 when it cannot fit 256).
-    bool extended = body.size() > maxShortNc || protectedResponseSize(plain.ne(), keys_.blockSize()) > maxShortNe;
+    // The protected command asks for the whole protected answer: Le 00, or 0000 when the plain command itself
+    // needs extended length. A short command whose answer outgrows 256 bytes once protected is refused by the
+    // chip (6700), and the file reader steps down to a block that fits (223 bytes).
+    bool extended = plain.isExtended() || body.size() > maxShortNc;
     return CommandApdu(cla, plain.ins(), plain.p1(), plain.p2(), std::move(body), extended ? maxExtendedNe : maxShortNe);
 }
 

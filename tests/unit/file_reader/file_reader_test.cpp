@@ -36,8 +36,8 @@ Bytes cmd(std::uint8_t p1, std::uint8_t p2, std::size_t ne) { return CommandApdu
 TEST_CASE("extended length: first block by SFI, then the rest in one exact read")
 {
     Bytes file = fileOf(15000); // header 75 82 3A 98
-    ScriptedChannel card({{cmd(0x82, 0, 256), ok(slice(file, 0, 256)), "first block by SFI"},
-                          {cmd(0x01, 0x00, file.size() - 256), ok(slice(file, 256, 65536)), "rest, exact Ne"}},
+    ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 1024)), "first block by SFI"},
+                          {cmd(0x04, 0x00, file.size() - 1024), ok(slice(file, 1024, 65536)), "rest, exact Ne"}},
                          ChannelLimits{true, 65544, 65538});
     FileReader reader(card);
     std::vector<std::pair<std::size_t, std::size_t>> progress;
@@ -48,7 +48,7 @@ TEST_CASE("extended length: first block by SFI, then the rest in one exact read"
     CHECK(r.content == file);
     CHECK(reader.commandCount() == 2);
     REQUIRE(progress.size() == 2);
-    CHECK(progress[0] == std::make_pair<std::size_t, std::size_t>(256, file.size()));
+    CHECK(progress[0] == std::make_pair<std::size_t, std::size_t>(1024, file.size()));
     CHECK(progress[1] == std::make_pair(file.size(), file.size()));
     card.requireFinished();
 }
@@ -92,12 +92,16 @@ TEST_CASE("6700 to a large Le steps down and the size is kept for the session")
 TEST_CASE("extended Le refused mid-file with 6282 or 6B00 falls back to short blocks")
 {
     for (const char* sw : {"6282", "6B00", "6700"}) {
-        Bytes file = fileOf(1000); // 1004 bytes
-        ScriptedChannel card({{cmd(0x82, 0, 256), ok(slice(file, 0, 256)), {}},
-                              {cmd(0x01, 0x00, 748), fromHex(sw), "large Le refused"},
+        Bytes file = fileOf(2000); // 2004 bytes
+        ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 256)), "the chip returns less"},
+                              {cmd(0x01, 0x00, 1748), fromHex(sw), "large Le refused"},
                               {cmd(0x01, 0x00, 256), ok(slice(file, 256, 256)), {}},
                               {cmd(0x02, 0x00, 256), ok(slice(file, 512, 256)), {}},
-                              {cmd(0x03, 0x00, 236), ok(slice(file, 768, 236)), {}}},
+                              {cmd(0x03, 0x00, 256), ok(slice(file, 768, 256)), {}},
+                              {cmd(0x04, 0x00, 256), ok(slice(file, 1024, 256)), {}},
+                              {cmd(0x05, 0x00, 256), ok(slice(file, 1280, 256)), {}},
+                              {cmd(0x06, 0x00, 256), ok(slice(file, 1536, 256)), {}},
+                              {cmd(0x07, 0x00, 212), ok(slice(file, 1792, 212)), {}}},
                              ChannelLimits{true, 65544, 65538});
         FileReader reader(card);
         CHECK(reader.read(dg2).content == file);
@@ -108,7 +112,7 @@ TEST_CASE("extended Le refused mid-file with 6282 or 6B00 falls back to short bl
 TEST_CASE("a card that returns fewer bytes than asked is read to the end")
 {
     Bytes file = fileOf(300); // 304 bytes
-    ScriptedChannel card({{cmd(0x82, 0, 256), ok(slice(file, 0, 100)), {}},
+    ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 100)), {}},
                           {cmd(0x00, 100, 204), ok(slice(file, 100, 150)), {}},
                           {cmd(0x00, 250, 54), ok(slice(file, 250, 54)), {}}},
                          ChannelLimits{true, 65544, 65538});
@@ -122,7 +126,7 @@ TEST_CASE("offsets above 32767 use READ BINARY B1 with DO'54'")
     ReadPolicy policy;
     policy.maxBlock = 32768;
     Bytes b1 = CommandApdu(0x00, 0xB1, 0x00, 0x00, fromHex("54028100"), (file.size() - 33024) + 4).encode();
-    ScriptedChannel card({{cmd(0x82, 0, 256), ok(slice(file, 0, 256)), {}},
+    ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 256)), {}},
                           {cmd(0x01, 0x00, 32768), ok(slice(file, 256, 32768)), {}},
                           {b1, ok(encodeTlv(0x53, slice(file, 33024, 65536))), "odd INS"}},
                          ChannelLimits{true, 65544, 65538});
