@@ -56,10 +56,26 @@ void VirtualChip::powerOn()
 
 void VirtualChip::powerOff() { endSession(); }
 
+void VirtualChip::adopt(std::optional<icao::SecureMessaging>& established, Access access)
+{
+    if (!established) return;
+    sm_.emplace(std::move(*established));
+    established.reset();
+    access_ = access;
+}
+
 void VirtualChip::endSession()
 {
     sm_.reset();
     access_ = Access::None;
+}
+
+std::optional<StatusWord> VirtualChip::refusal(std::uint16_t fid) const
+{
+    bool inApplication = fid != cardAccessFid;
+    if (!image_.files.count(fid) || (inApplication && !applicationSelected_)) return sw::FILE_NOT_FOUND;
+    if (!accessible(fid)) return sw::SECURITY_STATUS_NOT_SATISFIED;
+    return std::nullopt;
 }
 
 bool VirtualChip::accessible(std::uint16_t fid) const
@@ -121,11 +137,7 @@ ResponseApdu VirtualChip::dispatch(const CommandApdu& c)
     case insExternalAuthenticate: {
         if (!bac_) return ResponseApdu(sw::INS_NOT_SUPPORTED);
         ResponseApdu r = bac_->externalAuthenticate(c);
-        if (bac_->established()) {
-            sm_.emplace(std::move(*bac_->established()));
-            bac_->established().reset();
-            access_ = Access::Bac;
-        }
+        adopt(bac_->established(), Access::Bac);
         return r;
     }
     case insMse: return mse(c);
@@ -150,9 +162,7 @@ ResponseApdu VirtualChip::select(const CommandApdu& c)
     if (mf) return ResponseApdu(sw::INS_NOT_SUPPORTED); // the CCCD quirk: selecting the MF answers 6D00
     if ((c.p1() != 0x00 && c.p1() != 0x02) || c.data().size() != 2) return ResponseApdu(sw::INCORRECT_P1P2);
     auto fid = static_cast<std::uint16_t>(c.data()[0] << 8 | c.data()[1]);
-    bool inApplication = fid != cardAccessFid;
-    if (!image_.files.count(fid) || (inApplication && !applicationSelected_)) return ResponseApdu(sw::FILE_NOT_FOUND);
-    if (!accessible(fid)) return ResponseApdu(sw::SECURITY_STATUS_NOT_SATISFIED);
+    if (std::optional<StatusWord> refused = refusal(fid)) return ResponseApdu(*refused);
     currentFile_ = fid;
     return ResponseApdu(sw::OK);
 }
@@ -177,9 +187,7 @@ ResponseApdu VirtualChip::readBinary(const CommandApdu& c)
     if (c.p1() & 0x80) { // short file identifier: selects the file and reads from offset P2
         std::uint8_t sfi = c.p1() & 0x1F;
         auto fid = static_cast<std::uint16_t>(0x0100 | sfi); // eMRTD files: SFI = low byte of the FID
-        bool inApplication = fid != cardAccessFid;
-        if (!image_.files.count(fid) || (inApplication && !applicationSelected_)) return ResponseApdu(sw::FILE_NOT_FOUND);
-        if (!accessible(fid)) return ResponseApdu(sw::SECURITY_STATUS_NOT_SATISFIED);
+        if (std::optional<StatusWord> refused = refusal(fid)) return ResponseApdu(*refused);
         currentFile_ = fid;
         return readFrom(fid, c.p2(), c.ne(), false);
     }
@@ -221,11 +229,7 @@ ResponseApdu VirtualChip::generalAuthenticate(const CommandApdu& c)
     if (!pace_) return ResponseApdu(sw::INS_NOT_SUPPORTED);
     publicKeyOperations_ = 2;
     ResponseApdu r = pace_->generalAuthenticate(c);
-    if (pace_->established()) {
-        sm_.emplace(std::move(*pace_->established()));
-        pace_->established().reset();
-        access_ = Access::Pace;
-    }
+    adopt(pace_->established(), Access::Pace);
     return r;
 }
 

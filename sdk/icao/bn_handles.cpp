@@ -11,6 +11,18 @@ Bignum newBignum()
     return b;
 }
 
+SecureBytes drawPrivateKey(crypto::Random& random, std::size_t width, const BIGNUM* bound)
+{
+    constexpr int maxDraws = 64; // for standard groups a draw fails with probability < 2^-32
+    for (int i = 0; i < maxDraws; ++i) {
+        SecureBytes candidate(width);
+        random.fill(candidate.data(), candidate.size());
+        Bignum k = toBignum(ByteView(candidate.data(), candidate.size()));
+        if (!BN_is_zero(k.get()) && BN_cmp(k.get(), bound) < 0) return candidate;
+    }
+    throw Error(ErrorKind::Internal, "could not draw a private key");
+}
+
 Bignum toBignum(ByteView bytes)
 {
     Bignum b(BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), nullptr));

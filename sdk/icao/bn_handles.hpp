@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/bytes.hpp"
+#include "core/secure.hpp"
+#include "crypto/crypto.hpp"
 #include "crypto/openssl_handles.hpp"
 
 #include <openssl/bn.h>
@@ -19,5 +21,9 @@ Bignum toBignum(ByteView bytes);
 /** Unsigned big-endian bytes, left-padded with zeros to width. */
 Bytes fromBignum(const BIGNUM* value, std::size_t width);
 Bignum newBignum();
+
+/** A private key drawn from random: width bytes, redrawn until 0 < k < bound (rejection sampling, so
+ *  worked examples replay their keys exactly). */
+SecureBytes drawPrivateKey(crypto::Random& random, std::size_t width, const BIGNUM* bound);
 
 } // namespace cccd::icao

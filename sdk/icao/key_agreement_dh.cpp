@@ -10,7 +10,6 @@
 namespace cccd::icao {
 
 namespace {
-constexpr int maxKeyDraws = 64;
 using Ctx = crypto::PKeyCtx;
 
 class DhKeyAgreement : public KeyAgreementGroup {
@@ -27,15 +26,9 @@ public:
 
     KeyPair generateKeyPair(crypto::Random& random) const override
     {
-        for (int i = 0; i < maxKeyDraws; ++i) {
-            SecureBytes candidate(qBytes_);
-            random.fill(candidate.data(), candidate.size());
-            Bignum x = toBignum(ByteView(candidate.data(), candidate.size()));
-            if (BN_is_zero(x.get()) || BN_cmp(x.get(), q_.get()) >= 0) continue;
-            Bytes pub = publicKeyOf(ByteView(candidate.data(), candidate.size()));
-            return {std::move(candidate), std::move(pub)};
-        }
-        throw Error(ErrorKind::Internal, "could not draw a private key");
+        SecureBytes key = drawPrivateKey(random, qBytes_, q_.get());
+        Bytes pub = publicKeyOf(ByteView(key.data(), key.size()));
+        return {std::move(key), std::move(pub)};
     }
 
     Bytes publicKeyOf(ByteView privateKey) const override { return fromBignum(power(g_.get(), privateKey).get(), pBytes_); }

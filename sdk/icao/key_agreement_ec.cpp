@@ -9,7 +9,6 @@
 namespace cccd::icao {
 
 namespace {
-constexpr int maxKeyDraws = 64; // rejection sampling; a draw fails with probability < 2^-32 for these curves
 
 class EcKeyAgreement : public KeyAgreementGroup {
 public:
@@ -25,16 +24,9 @@ public:
 
     KeyPair generateKeyPair(crypto::Random& random) const override
     {
-        const BIGNUM* order = EC_GROUP_get0_order(group_.get());
-        for (int i = 0; i < maxKeyDraws; ++i) {
-            SecureBytes candidate(orderBytes_);
-            random.fill(candidate.data(), candidate.size());
-            Bignum k = toBignum(ByteView(candidate.data(), candidate.size()));
-            if (BN_is_zero(k.get()) || BN_cmp(k.get(), order) >= 0) continue;
-            Bytes pub = publicKeyOf(ByteView(candidate.data(), candidate.size()));
-            return {std::move(candidate), std::move(pub)};
-        }
-        throw Error(ErrorKind::Internal, "could not draw a private key");
+        SecureBytes key = drawPrivateKey(random, orderBytes_, EC_GROUP_get0_order(group_.get()));
+        Bytes pub = publicKeyOf(ByteView(key.data(), key.size()));
+        return {std::move(key), std::move(pub)};
     }
 
     Bytes publicKeyOf(ByteView privateKey) const override

@@ -1,5 +1,7 @@
 #include "pcscd_instance.hpp"
 
+#include "child_process.hpp"
+
 #include "cccd/readers.hpp"
 
 #include <catch2/catch.hpp>
@@ -132,19 +134,7 @@ PcscdInstance::PcscdInstance()
 
 PcscdInstance::~PcscdInstance()
 {
-    if (pid_ > 0) {
-        ::kill(pid_, SIGTERM);
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        int status = 0;
-        while (::waitpid(pid_, &status, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                ::kill(pid_, SIGKILL);
-                ::waitpid(pid_, &status, 0);
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-    }
+    stopProcess(pid_);
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
 }

@@ -1,5 +1,7 @@
 #include "vcard_instance.hpp"
 
+#include "child_process.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -41,18 +43,7 @@ bool VcardInstance::running() const
 
 VcardInstance::~VcardInstance()
 {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (::waitpid(pid_, &status, WNOHANG) == 0) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, &status, 0);
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    stopProcess(pid_);
     pcscd_.waitForCard("Virtual PCD 00 00", false, std::chrono::seconds(5));
 }
 

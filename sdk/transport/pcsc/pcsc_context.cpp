@@ -60,4 +60,18 @@ std::vector<ReaderState> Context::readerStates() const
     return out;
 }
 
+long Context::waitForChange(const std::vector<ReaderState>& known, unsigned long timeoutMs) const
+{
+    // The PnP pseudo-reader reports readers coming and going; its state carries the reader count.
+    std::vector<SCARD_READERSTATE> states(known.size() + 1);
+    states[0].szReader = "\\\\?PnP?\\Notification";
+    states[0].dwCurrentState = static_cast<DWORD>(known.size()) << 16;
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        states[i + 1].szReader = known[i].name.c_str();
+        states[i + 1].dwCurrentState = known[i].cardPresent ? SCARD_STATE_PRESENT : SCARD_STATE_EMPTY;
+    }
+    return SCardGetStatusChange(static_cast<SCARDCONTEXT>(handle_), static_cast<DWORD>(timeoutMs), states.data(),
+                                static_cast<DWORD>(states.size()));
+}
+
 } // namespace cccd::pcsc

@@ -26,6 +26,9 @@ public:
     std::vector<std::string> readerNames() const;
     /** Names with card presence and ATR, read without waiting. */
     std::vector<ReaderState> readerStates() const;
+    /** Blocks in pcscd until a reader is added or removed, or a card arrives or leaves compared with
+     *  known, or timeoutMs passes. Returns the raw SCARD code (success, timeout, cancelled, ...). */
+    long waitForChange(const std::vector<ReaderState>& known, unsigned long timeoutMs) const;
     /** The SCARDCONTEXT, for the other wrappers in this folder. */
     std::intptr_t handle() const noexcept { return handle_; }
 

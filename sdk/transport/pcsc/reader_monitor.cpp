@@ -15,7 +15,6 @@
 namespace cccd {
 
 namespace {
-constexpr const char* pnpReader = "\\\\?PnP?\\Notification";
 constexpr DWORD pollMs = 1000; // upper bound on a wait even if SCardCancel is missed
 } // namespace
 
@@ -74,15 +73,7 @@ void ReaderMonitor::Impl::watch(pcsc::Context& context, std::map<std::string, bo
         }
         known = std::move(current);
 
-        std::vector<SCARD_READERSTATE> states(now.size() + 1);
-        states[0].szReader = pnpReader;
-        states[0].dwCurrentState = static_cast<DWORD>(now.size()) << 16;
-        for (std::size_t i = 0; i < now.size(); ++i) {
-            states[i + 1].szReader = now[i].name.c_str();
-            states[i + 1].dwCurrentState = now[i].cardPresent ? SCARD_STATE_PRESENT : SCARD_STATE_EMPTY;
-        }
-        LONG rv = SCardGetStatusChange(static_cast<SCARDCONTEXT>(context.handle()), pollMs, states.data(),
-                                       static_cast<DWORD>(states.size()));
+        LONG rv = context.waitForChange(now, pollMs);
         if (rv == SCARD_E_CANCELLED) return;
         if (rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED) {
             throw Error(ErrorKind::ServiceUnavailable, "pcscd stopped");

@@ -13,7 +13,6 @@
 namespace cccd {
 
 namespace {
-constexpr const char* pnpReader = "\\\\?PnP?\\Notification";
 
 bool isIndex(const std::string& s)
 {
@@ -70,15 +69,7 @@ std::string waitForCard(const std::string& readerName, std::chrono::milliseconds
                                                " s" + (readerName.empty() ? "" : " on " + readerName));
         }
         // Sleep in pcscd until a reader or card changes, or the deadline.
-        std::vector<SCARD_READERSTATE> states(readers.size() + 1);
-        states[0].szReader = pnpReader;
-        states[0].dwCurrentState = static_cast<DWORD>(readers.size()) << 16;
-        for (std::size_t i = 0; i < readers.size(); ++i) {
-            states[i + 1].szReader = readers[i].name.c_str();
-            states[i + 1].dwCurrentState = readers[i].cardPresent ? SCARD_STATE_PRESENT : SCARD_STATE_EMPTY;
-        }
-        LONG rv = SCardGetStatusChange(static_cast<SCARDCONTEXT>(context.handle()), static_cast<DWORD>(left.count()),
-                                       states.data(), static_cast<DWORD>(states.size()));
+        LONG rv = context.waitForChange(readers, static_cast<unsigned long>(left.count()));
         if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT && rv != SCARD_E_UNKNOWN_READER) {
             pcsc::check("SCardGetStatusChange", rv);
         }
