@@ -5,9 +5,11 @@
 #include "icao/bn_handles.hpp"
 #include "icao/key_agreement_group.hpp"
 #include "icao/pace_steps.hpp"
+#include "crypto/crypto.hpp"
 
 #include <openssl/core_names.h>
 #include <openssl/ecdsa.h>
+#include <openssl/rsa.h>
 #include <openssl/obj_mac.h>
 
 namespace cccd::vcard {
@@ -19,6 +21,26 @@ Bytes privateScalar(EVP_PKEY* key)
     if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &raw) != 1) crypto::throwOpenSslError("EVP_PKEY_get_bn_param(priv)");
     icao::Bignum priv(raw);
     return icao::fromBignum(priv.get(), static_cast<std::size_t>(BN_num_bytes(priv.get())));
+}
+// ISO/IEC 9796-2 scheme 1 with SHA-1 (ICAO 9303-11 §6.1): F = 6A || M1 || SHA-1(M1 || challenge) || BC,
+// signed with the raw RSA private operation. M1 is fresh random filler.
+ResponseApdu rsaIso9796(EVP_PKEY* key, ByteView challenge)
+{
+    std::size_t k = static_cast<std::size_t>(EVP_PKEY_get_size(key));
+    Bytes m1 = crypto::systemRandom().bytes(k - 2 - 20);
+    Bytes f{0x6A};
+    append(f, m1);
+    append(f, crypto::hash(crypto::HashAlgorithm::Sha1, concat({m1, challenge})));
+    f.push_back(0xBC);
+    crypto::PKeyCtx ctx(EVP_PKEY_CTX_new(key, nullptr));
+    Bytes signature(k);
+    std::size_t size = k;
+    if (!ctx || EVP_PKEY_sign_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) != 1 ||
+        EVP_PKEY_sign(ctx.get(), signature.data(), &size, f.data(), f.size()) != 1) {
+        crypto::throwOpenSslError("RSA ISO/IEC 9796-2 signature");
+    }
+    signature.resize(size);
+    return ResponseApdu(signature, sw::OK);
 }
 } // namespace
 
@@ -70,7 +92,7 @@ ResponseApdu activeAuthenticate(EVP_PKEY* key, const CommandApdu& command)
 {
     if (!key) return ResponseApdu(sw::INS_NOT_SUPPORTED);
     if (command.data().size() != 8) return ResponseApdu(sw::WRONG_DATA);
-    if (EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) return ResponseApdu(sw::FUNCTION_NOT_SUPPORTED); // RSA 9796-2: not simulated yet
+    if (EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA) return rsaIso9796(key, command.data());
     crypto::MdCtx ctx(EVP_MD_CTX_new());
     std::size_t size = 0;
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1 ||

@@ -27,7 +27,7 @@ private:
     std::optional<icao::SecureMessaging> pending_;
 };
 
-/** INTERNAL AUTHENTICATE: ECDSA (SHA-256, plain r||s) or RSA (ISO/IEC 9796-2 scheme 1, SHA-1). */
+/** INTERNAL AUTHENTICATE: ECDSA (SHA-256, plain r||s) or RSA (ISO/IEC 9796-2 scheme 1, SHA-1, trailer BC). */
 ResponseApdu activeAuthenticate(EVP_PKEY* key, const CommandApdu& command);
 
 } // namespace cccd::vcard

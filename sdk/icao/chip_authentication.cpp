@@ -183,7 +183,9 @@ CheckResult performActiveAuthentication(ApduChannel& channel, ByteView dg15Publi
     if (!key) return result(CheckStatus::Failed, "DG15 holds no readable public key");
     Bytes challenge = random.bytes(8);
     bool rsa = EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_RSA;
-    std::size_t ne = rsa ? static_cast<std::size_t>(EVP_PKEY_get_size(key.get())) : maxShortNe;
+    // An RSA signature fills the modulus; under secure messaging that needs an extended Le when it is 256 bytes or more.
+    std::size_t modulus = static_cast<std::size_t>(EVP_PKEY_get_size(key.get()));
+    std::size_t ne = rsa && modulus >= 224 && channel.limits().extendedLength ? maxExtendedNe : maxShortNe;
     ResponseApdu answer = channel.transmit(CommandApdu(0x00, insInternalAuthenticate, 0x00, 0x00, challenge, ne));
     if (!answer.isSuccess()) return result(CheckStatus::Failed, "the chip refused INTERNAL AUTHENTICATE (" + answer.sw().describe() + ")");
     bool ok = rsa ? verifyRsa9796(key.get(), answer.data(), challenge) : verifyEcdsaPlain(key.get(), answer.data(), challenge, aaDigest(dg14));

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 using cccd::test::PcscdInstance;
 using cccd::test::programPath;
 using cccd::test::VcardInstance;
@@ -91,4 +93,29 @@ TEST_CASE("offline: verify --dir re-checks a dump and trust import fills the def
     CHECK(pcscd.run(env + programPath("cccd") + " verify --dir " + dump, &out) == 6);
     CHECK_THAT(out, Catch::Contains("DG1: FAILED"));
     CHECK(pcscd.run(env + programPath("cccd") + " trust import /nonexistent.pem", &out) != 0);
+}
+
+TEST_CASE("RSA Active Authentication (ISO/IEC 9796-2 scheme 1) passes, and a cloned chip fails it")
+{
+    PcscdInstance pcscd;
+    nlohmann::json profile = nlohmann::json::parse(std::ifstream(cccd::test::sampleProfile("tran-thi-bich-ngoc.json")));
+    profile["chip"]["active_authentication"] = "rsa-2048";
+    profile["chip"]["chip_authentication"] = false; // AA alone must prove the chip
+    profile["face_image"] = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
+    std::string path = pcscd.workDir() + "/rsa.json";
+    std::ofstream(path) << profile.dump();
+    std::string id = profile["document"]["id_number"];
+    {
+        VcardInstance card(pcscd, path);
+        std::string out;
+        REQUIRE(pcscd.run(programPath("cccd") + " read --json --id " + id + " --trust " + testCsca + " 2>/dev/null", &out) == 0);
+        nlohmann::json v = nlohmann::json::parse(out)["verification"];
+        CHECK(v["active_authentication"]["status"] == "PASSED");
+        CHECK(v["chip_authentication"]["status"] == "NOT_SUPPORTED");
+        CHECK(v["overall"] == "VALID");
+    }
+    VcardInstance clone(pcscd, path, {"--fault", "clone"});
+    std::string out;
+    CHECK(pcscd.run(programPath("cccd") + " read --json --id " + id + " --trust " + testCsca + " 2>/dev/null", &out) == 6);
+    CHECK(nlohmann::json::parse(out)["verification"]["active_authentication"]["status"] == "FAILED");
 }
