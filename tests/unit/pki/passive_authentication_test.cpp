@@ -1,6 +1,7 @@
 // Passive authentication on real sample SODs, the German and Dutch master lists, and the virtual card's
 // SOD with each fault.
 #include "card_image.hpp"
+#include "test_pki.hpp"
 #include "cccd/error.hpp"
 #include "cccd/trust_store.hpp"
 #include "cccd/verification.hpp"
@@ -14,6 +15,8 @@
 #include <catch2/catch.hpp>
 
 #include <ctime>
+#include <cstdio>
+#include <openssl/pem.h>
 #include <fstream>
 #include <unistd.h>
 
@@ -177,4 +180,34 @@ TEST_CASE("Active Authentication: the ICAO ISO/IEC 9796-2 example message recove
     badHeader[0] = 0x4A;
     CHECK_FALSE(icao::iso9796MessageMatches(badHeader, challenge));
     CHECK_FALSE(icao::iso9796MessageMatches(Bytes(10, 0x6A), challenge));
+}
+
+TEST_CASE("a CRL from the CSCA that revokes the Document Signer fails passive authentication")
+{
+    vcard::TestPki pki = vcard::loadPki(vcardDir() + "/pki");
+    X509_CRL* crl = X509_CRL_new();
+    X509_CRL_set_version(crl, 1);
+    X509_CRL_set_issuer_name(crl, X509_get_subject_name(pki.cscaCert.get()));
+    ASN1_TIME* now = ASN1_TIME_set(nullptr, std::time(nullptr));
+    X509_CRL_set1_lastUpdate(crl, now);
+    X509_REVOKED* revoked = X509_REVOKED_new();
+    X509_REVOKED_set_serialNumber(revoked, X509_get_serialNumber(pki.dsCert.get()));
+    X509_REVOKED_set_revocationDate(revoked, now);
+    X509_CRL_add0_revoked(crl, revoked);
+    X509_CRL_sign(crl, pki.cscaKey.get(), EVP_sha256());
+    ASN1_TIME_free(now);
+    std::string path = "/tmp/cccd-crl-" + std::to_string(::getpid()) + ".pem";
+    {
+        FILE* f = std::fopen(path.c_str(), "w");
+        PEM_write_X509_CRL(f, crl);
+        std::fclose(f);
+    }
+    X509_CRL_free(crl);
+    TrustStore trust = testCsca();
+    trust.add(path);
+    std::remove(path.c_str());
+    CHECK(trust.crlCount() == 1);
+    PassiveAuthenticationResult r = pki::verifyPassive(cardFiles(), trust, std::time(nullptr));
+    CHECK(r.status == CheckStatus::Failed);
+    CHECK_THAT(r.reason, Catch::Contains("revoked"));
 }
