@@ -15,5 +15,7 @@ void addReadersCommand(CLI::App& app, Action& action);
 void addReadCommand(CLI::App& app, Action& action);
 void addVerifyCommand(CLI::App& app, Action& action);
 void addTrustCommand(CLI::App& app, Action& action);
+void addFaceEvalCommand(CLI::App& app, Action& action);
+void addFaceMatchCommand(CLI::App& app, Action& action);
 
 } // namespace cccd::cli

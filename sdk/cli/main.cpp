@@ -18,6 +18,8 @@ int main(int argc, char** argv)
     addReadCommand(app, action);
     addVerifyCommand(app, action);
     addTrustCommand(app, action);
+    addFaceMatchCommand(app, action);
+    addFaceEvalCommand(app, action);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,46 @@
+// Is the person at the counter the person on the chip? Compares the chip photo (DG2) with a live image:
+// face detection (YuNet, or dlib HOG when YuNet is not installed), 128-d descriptors (dlib ResNet) and a
+// threshold chosen on labelled pairs. Images are biometric data: nothing here logs or keeps them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cccd {
+
+struct FaceMatchResult {
+    bool match = false;
+    /** Similarity in [0, 1]: 1 - the Euclidean distance of the two descriptors (clamped). */
+    double score = 0;
+    /** The score at or above which faces match (see docs/face.md for how it was chosen). */
+    double threshold = 0;
+    double detectMs = 0, embedMs = 0, totalMs = 0;
+};
+
+class FaceMatcher {
+public:
+    /** Loads the models from modelFolder (or the default places); throws Error(NotFound) naming a missing model. */
+    explicit FaceMatcher(const std::string& modelFolder = "");
+    ~FaceMatcher();
+    FaceMatcher(FaceMatcher&&) noexcept;
+    FaceMatcher& operator=(FaceMatcher&&) noexcept;
+
+    /** chipImage: JPEG or JPEG 2000 from DG2; liveImage: an encoded frame (JPEG, PNG ...).
+     *  Throws Error(NotFound) "no face ..." or Error(InvalidArgument) "several faces ..." for the live image. */
+    FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage);
+
+    /** False when YuNet is not installed and the dlib HOG detector is used instead. */
+    bool usesYunet() const noexcept;
+    static double defaultThreshold() noexcept;
+
+    struct Impl;
+    Impl& impl() noexcept { return *impl_; }
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace cccd

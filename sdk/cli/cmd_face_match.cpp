@@ -1,0 +1,118 @@
+// `cccd face-match --chip IMAGE|--dir DIR --live SOURCE [--liveness] [--json]`: the chip photo against a
+// live image. SOURCE is an image file, a folder of images, a video file or camera:N; from a folder, video or
+// camera the sharpest frame with one face (over a short burst) is used. Exit 7 when the faces do not match.
+#include "cccd/error.hpp"
+#include "cccd/face.hpp"
+#include "core/bytes.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+namespace cccd::cli {
+
+namespace {
+constexpr int burstFrames = 15;
+
+struct MatchArguments {
+    std::string chip, dir, live, models;
+    bool liveness = false, json = false;
+};
+
+Bytes readAll(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::NotFound, "cannot read " + path);
+    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+double sharpness(const cv::Mat& frame)
+{
+    cv::Mat grey, laplacian;
+    cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
+    cv::Laplacian(grey, laplacian, CV_64F);
+    cv::Scalar mean, deviation;
+    cv::meanStdDev(laplacian, mean, deviation);
+    return deviation[0] * deviation[0];
+}
+
+// The live frame to compare: the file itself, or the sharpest of a burst from a folder, video or camera.
+Bytes liveFrame(const std::string& source)
+{
+    std::vector<cv::Mat> frames;
+    if (std::filesystem::is_directory(source)) {
+        for (const auto& entry : std::filesystem::directory_iterator(source)) {
+            cv::Mat m = cv::imread(entry.path().string());
+            if (!m.empty()) frames.push_back(m);
+        }
+    } else if (source.rfind("camera:", 0) == 0 || !cv::haveImageReader(source)) {
+        cv::VideoCapture capture;
+        if (source.rfind("camera:", 0) == 0) capture.open(std::stoi(source.substr(7)), cv::CAP_V4L2);
+        else capture.open(source);
+        if (!capture.isOpened()) throw Error(ErrorKind::NotFound, "cannot open the live source " + source);
+        cv::Mat m;
+        for (int i = 0; i < burstFrames && capture.read(m); ++i) frames.push_back(m.clone());
+    } else {
+        return readAll(source);
+    }
+    if (frames.empty()) throw Error(ErrorKind::NotFound, "no frame from the live source " + source);
+    auto best = std::max_element(frames.begin(), frames.end(), [](const cv::Mat& x, const cv::Mat& y) { return sharpness(x) < sharpness(y); });
+    std::vector<std::uint8_t> encoded;
+    cv::imencode(".png", *best, encoded);
+    return encoded;
+}
+
+Bytes chipImage(const MatchArguments& a)
+{
+    if (!a.chip.empty()) return readAll(a.chip);
+    for (const char* name : {"face.jpg", "face.jp2"}) {
+        std::filesystem::path p = std::filesystem::path(a.dir) / name;
+        if (std::filesystem::exists(p)) return readAll(p.string());
+    }
+    throw Error(ErrorKind::NotFound, "no face.jpg or face.jp2 in " + a.dir);
+}
+
+int matchCommand(const MatchArguments& a)
+{
+    if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
+    if (a.liveness) throw Error(ErrorKind::Unsupported, "liveness detection is not in this build yet");
+    FaceMatcher matcher(a.models);
+    FaceMatchResult r = matcher.compare(chipImage(a), liveFrame(a.live));
+    if (a.json) {
+        nlohmann::json out = {{"match", r.match},
+                              {"score", r.score},
+                              {"threshold", r.threshold},
+                              {"liveness", nullptr},
+                              {"timing_ms", {{"detect", r.detectMs}, {"embed", r.embedMs}, {"total", r.totalMs}}}};
+        std::cout << out.dump(2) << '\n';
+    } else {
+        std::cout << (r.match ? "MATCH" : "NO MATCH") << "  score " << r.score << " (threshold " << r.threshold << "), " << r.totalMs << " ms"
+                  << (matcher.usesYunet() ? "" : "  [YuNet not installed: dlib HOG detector used]") << '\n';
+    }
+    return r.match ? exitOk : exitNoMatch;
+}
+} // namespace
+
+void addFaceMatchCommand(CLI::App& app, Action& action)
+{
+    auto args = std::make_shared<MatchArguments>();
+    auto* cmd = app.add_subcommand("face-match", "Compare the chip photo with a live image, video or camera");
+    cmd->add_option("--chip", args->chip, "The chip photo (JPEG or JPEG 2000)");
+    cmd->add_option("--dir", args->dir, "A dump folder (cccd read --out) holding face.jpg or face.jp2");
+    cmd->add_option("--live", args->live, "Image, folder, video file or camera:N")->required();
+    cmd->add_option("--models", args->models, "Folder of the face models");
+    cmd->add_flag("--liveness", args->liveness, "Also check that the live face is not a photo or screen");
+    cmd->add_flag("--json", args->json, "Print JSON");
+    cmd->callback([&action, args] { action = [args] { return matchCommand(*args); }; });
+}
+
+} // namespace cccd::cli

@@ -1,0 +1,28 @@
+// What FaceMatcher holds, for in-tree tools (face-eval) that work on descriptors directly.
+#pragma once
+
+#include "cccd/face.hpp"
+#include "face/detector.hpp"
+#include "face/dlib_embedder.hpp"
+#include "face/models.hpp"
+
+#include <optional>
+
+namespace cccd {
+
+struct FaceMatcher::Impl {
+    face::ModelStore models;
+    face::FaceDetector detector;
+    face::DlibEmbedder embedder;
+
+    explicit Impl(const std::string& folder);
+    /** The descriptor of the main face of an image; nothing when no face is found. */
+    std::optional<face::Descriptor> describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs);
+};
+
+namespace face {
+/** Similarity in [0, 1] from a descriptor distance. */
+double similarity(float distance) noexcept;
+} // namespace face
+
+} // namespace cccd

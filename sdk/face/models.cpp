@@ -1,0 +1,81 @@
+#include "face/models.hpp"
+
+#include "cccd/error.hpp"
+#include "crypto/openssl_handles.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+
+namespace cccd::face {
+
+namespace {
+std::string sha256OfFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    crypto::MdCtx ctx(EVP_MD_CTX_new());
+    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    std::vector<char> buffer(1 << 16);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &n);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < n; ++i) {
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
+// Hashing a 22 MB model takes ~50 ms: remember files already checked in this process.
+bool verifiedOnce(const std::string& path, const char* expected)
+{
+    static std::mutex mutex;
+    static std::map<std::string, bool> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(path);
+    if (it == cache.end()) it = cache.emplace(path, sha256OfFile(path) == expected).first;
+    return it->second;
+}
+} // namespace
+
+ModelStore::ModelStore(const std::string& folder)
+{
+    if (!folder.empty()) folders_.push_back(folder);
+    if (const char* env = std::getenv("CCCD_MODEL_DIR"); env && *env) folders_.push_back(env);
+    folders_.push_back(CCCD_DEFAULT_MODEL_DIR);
+    if (const char* home = std::getenv("HOME")) folders_.push_back(std::string(home) + "/.local/share/cccd/models");
+    folders_.push_back("/usr/share/cccd/models");
+}
+
+std::optional<std::string> ModelStore::find(const ModelFile& model) const
+{
+    for (const std::string& folder : folders_) {
+        std::string path = folder + "/" + model.name;
+        if (!std::filesystem::is_regular_file(path)) continue;
+        if (!verifiedOnce(path, model.sha256)) {
+            throw Error(ErrorKind::MalformedData, std::string("model ") + model.name + " at " + path +
+                                                      " is not the expected file (SHA-256 differs): reinstall it with scripts/install-models");
+        }
+        return path;
+    }
+    return std::nullopt;
+}
+
+std::string ModelStore::require(const ModelFile& model) const
+{
+    if (std::optional<std::string> path = find(model)) return *path;
+    std::string searched;
+    for (const std::string& f : folders_) searched += (searched.empty() ? "" : ", ") + f;
+    throw Error(ErrorKind::NotFound, std::string("model ") + model.name + " not found; looked in " + searched +
+                                         " (install it with scripts/install-models)");
+}
+
+} // namespace cccd::face

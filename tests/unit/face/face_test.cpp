@@ -1,0 +1,132 @@
+// Real models on real images (../shared/faces): matching, decoding limits, missing faces and models.
+#include "cccd/error.hpp"
+#include "cccd/face.hpp"
+#include "face/face_matcher.hpp"
+#include "face/image_decoding.hpp"
+#include "face/models.hpp"
+#include "test_data.hpp"
+
+#include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+#include <sstream>
+
+using namespace cccd;
+
+namespace {
+std::string modelFolder()
+{
+    test::requireData("models/SHA256SUMS");
+    return test::dataRoot() + "/models";
+}
+
+FaceMatcher& matcher()
+{
+    static FaceMatcher instance(modelFolder());
+    return instance;
+}
+
+Bytes photo(const std::string& relative) { return test::readData("faces/" + relative); }
+} // namespace
+
+TEST_CASE("same-person pairs match and different-person pairs do not (a sample of the dev pairs)")
+{
+    std::ifstream in(test::requireData("faces/lfw-dev-pairs.tsv"));
+    std::string line;
+    int same = 0, different = 0, right = 0, total = 0;
+    for (int i = 0; std::getline(in, line); ++i) {
+        if (i % 20 != 0) continue; // 30 of the 600 pairs
+        std::istringstream fields(line);
+        std::string label, a, b;
+        std::getline(fields, label, '\t');
+        std::getline(fields, a, '\t');
+        std::getline(fields, b);
+        // As face-eval does: the main face of each photo (LFW photos may show other people too).
+        auto da = matcher().impl().describe(face::decodeImage(photo(a)), false, nullptr, nullptr);
+        auto db = matcher().impl().describe(face::decodeImage(photo(b)), false, nullptr, nullptr);
+        REQUIRE(da.has_value());
+        REQUIRE(db.has_value());
+        double score = face::similarity(face::distance(*da, *db));
+        bool expected = label == "1";
+        (expected ? same : different)++;
+        right += (score >= FaceMatcher::defaultThreshold()) == expected;
+        ++total;
+    }
+    CHECK(same > 5);
+    CHECK(different > 5);
+    CHECK(right >= total - 1); // 98.8% on all 600 pairs: at most one miss in this sample
+    CHECK(matcher().usesYunet());
+}
+
+TEST_CASE("the sample citizen's chip face matches another crop of the same public-domain portrait")
+{
+    std::string sampleFace = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
+    FaceMatchResult r = matcher().compare(test::readFile(sampleFace), photo("public-domain/astronaut.png"));
+    CHECK(r.match);
+    FaceMatchResult other = matcher().compare(test::readFile(sampleFace), photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"));
+    CHECK_FALSE(other.match);
+}
+
+TEST_CASE("corrupt, oversized and faceless images get clear errors")
+{
+    Bytes jpeg = photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg");
+    Bytes cut(jpeg.begin(), jpeg.begin() + 20);
+    CHECK_THROWS_AS(face::decodeImage(cut), Error);
+    CHECK_THROWS_AS(face::decodeImage(fromHex("FF4FFF51000000")), Error);           // J2K codestream, cut off
+    CHECK_THROWS_AS(face::decodeImage(fromHex("0000000C6A5020200D0A870A")), Error); // JP2 signature only
+    CHECK_THROWS_AS(face::decodeImage(fromHex("00112233")), Error);
+    // A JPEG header claiming 60000 x 60000 pixels is refused before any allocation.
+    Bytes bomb = jpeg;
+    for (std::size_t i = 2; i + 9 < bomb.size(); ++i) {
+        if (bomb[i] == 0xFF && (bomb[i + 1] == 0xC0 || bomb[i + 1] == 0xC2)) {
+            bomb[i + 5] = 0xEA, bomb[i + 6] = 0x60, bomb[i + 7] = 0xEA, bomb[i + 8] = 0x60;
+            break;
+        }
+    }
+    CHECK_THROWS_WITH(face::decodeImage(bomb), Catch::Contains("refused"));
+
+    cv::Mat blank(480, 640, CV_8UC3, cv::Scalar(200, 200, 200));
+    std::vector<std::uint8_t> png;
+    cv::imencode(".png", blank, png);
+    CHECK_THROWS_WITH(matcher().compare(jpeg, png), Catch::Contains("no face found in the live image"));
+}
+
+TEST_CASE("a JPEG 2000 chip photo decodes")
+{
+    cv::Mat img = cv::imdecode(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), cv::IMREAD_COLOR);
+    std::vector<std::uint8_t> jp2;
+    REQUIRE(cv::imencode(".jp2", img, jp2));
+    cv::Mat decoded = face::decodeImage(jp2);
+    CHECK(decoded.cols == img.cols);
+    CHECK(decoded.rows == img.rows);
+    FaceMatchResult r = matcher().compare(jp2, photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"));
+    CHECK(r.match);
+}
+
+TEST_CASE("a missing or wrong model is named, with every place searched")
+{
+    face::ModelStore store("/nonexistent-models");
+    constexpr face::ModelFile absent{"no_such_model.onnx", "00"};
+    CHECK_FALSE(store.find(absent).has_value());
+    CHECK_THROWS_WITH(store.require(absent), Catch::Contains("no_such_model.onnx") && Catch::Contains("/nonexistent-models") &&
+                                                 Catch::Contains("install-models"));
+    std::string folder = "/tmp/cccd-wrong-models-" + std::to_string(::getpid());
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder + "/dlib_face_recognition_resnet_model_v1.dat") << "not a model";
+    CHECK_THROWS_WITH(face::ModelStore(folder).require(face::resnetModel), Catch::Contains("SHA-256 differs"));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("two people side by side in the live image are refused; a small face in the background is not")
+{
+    cv::Mat a = cv::imdecode(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), cv::IMREAD_COLOR);
+    cv::Mat b = cv::imdecode(photo("lfw-dev/Britney_Spears/Britney_Spears_0001.jpg"), cv::IMREAD_COLOR);
+    cv::Mat both;
+    cv::hconcat(a, b, both);
+    std::vector<std::uint8_t> png;
+    cv::imencode(".png", both, png);
+    CHECK_THROWS_WITH(matcher().compare(photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"), png), Catch::Contains("several faces"));
+}
