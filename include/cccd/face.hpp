@@ -11,12 +11,19 @@
 
 namespace cccd {
 
+/** Whether the live face is a real person in front of the camera, not a photo or a screen. */
+struct LivenessResult {
+    bool live = false;
+    double score = 0; ///< probability of "real" (MiniFASNet ensemble), live when it is the most likely class
+};
+
 struct FaceMatchResult {
     bool match = false;
     /** Similarity in [0, 1]: 1 - the Euclidean distance of the two descriptors (clamped). */
     double score = 0;
     /** The score at or above which faces match (see docs/face.md for how it was chosen). */
     double threshold = 0;
+    std::optional<LivenessResult> liveness; ///< when asked for
     double detectMs = 0, embedMs = 0, totalMs = 0;
 };
 
@@ -30,11 +37,14 @@ public:
 
     /** chipImage: JPEG or JPEG 2000 from DG2; liveImage: an encoded frame (JPEG, PNG ...).
      *  Throws Error(NotFound) "no face ..." or Error(InvalidArgument) "several faces ..." for the live image. */
-    FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage);
+    FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
+                            bool checkLiveness = false);
 
     /** False when YuNet is not installed and the dlib HOG detector is used instead. */
     bool usesYunet() const noexcept;
     static double defaultThreshold() noexcept;
+    /** False when the liveness models are not installed: compare(…, true) then throws Error(NotFound). */
+    bool hasLiveness() const noexcept;
 
     struct Impl;
     Impl& impl() noexcept { return *impl_; }

@@ -84,21 +84,22 @@ Bytes chipImage(const MatchArguments& a)
 int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
-    if (a.liveness) throw Error(ErrorKind::Unsupported, "liveness detection is not in this build yet");
     FaceMatcher matcher(a.models);
-    FaceMatchResult r = matcher.compare(chipImage(a), liveFrame(a.live));
+    FaceMatchResult r = matcher.compare(chipImage(a), liveFrame(a.live), a.liveness);
+    bool live = !r.liveness || r.liveness->live;
     if (a.json) {
         nlohmann::json out = {{"match", r.match},
                               {"score", r.score},
                               {"threshold", r.threshold},
-                              {"liveness", nullptr},
+                              {"liveness", r.liveness ? nlohmann::json{{"live", r.liveness->live}, {"score", r.liveness->score}} : nlohmann::json()},
                               {"timing_ms", {{"detect", r.detectMs}, {"embed", r.embedMs}, {"total", r.totalMs}}}};
         std::cout << out.dump(2) << '\n';
     } else {
         std::cout << (r.match ? "MATCH" : "NO MATCH") << "  score " << r.score << " (threshold " << r.threshold << "), " << r.totalMs << " ms"
+                  << (r.liveness ? (r.liveness->live ? ", LIVE " : ", NOT LIVE ") + std::to_string(r.liveness->score) : std::string())
                   << (matcher.usesYunet() ? "" : "  [YuNet not installed: dlib HOG detector used]") << '\n';
     }
-    return r.match ? exitOk : exitNoMatch;
+    return r.match && live ? exitOk : exitNoMatch;
 }
 } // namespace
 

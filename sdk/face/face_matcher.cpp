@@ -34,9 +34,12 @@ FaceMatcher::Impl::Impl(const std::string& folder)
     : models(folder), detector(optionalPath(models, face::yunetModel)),
       embedder(models.require(face::landmarksModel), models.require(face::resnetModel))
 {
+    std::optional<std::string> v2 = models.find(face::livenessV2Model), v1se = models.find(face::livenessV1SeModel);
+    if (v2 && v1se) liveness = std::make_unique<face::LivenessChecker>(*v2, *v1se);
 }
 
-std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs)
+std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs,
+                                                             std::optional<LivenessResult>* livenessOut)
 {
     auto t0 = Clock::now();
     std::vector<face::Detection> faces = detector.detect(bgr);
@@ -45,8 +48,13 @@ std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr, 
     if (requireSingleFace && face::competingFaces(faces) > 1) {
         throw Error(ErrorKind::InvalidArgument, "several faces in the live image at the same distance: one person at a time");
     }
+    const face::Detection& main = *face::mainFace(faces, bgr.size());
+    if (livenessOut) {
+        face::Liveness l = liveness->check(bgr, main);
+        *livenessOut = LivenessResult{l.live, l.score};
+    }
     auto t1 = Clock::now();
-    face::Descriptor d = embedder.embed(bgr, *face::mainFace(faces, bgr.size()));
+    face::Descriptor d = embedder.embed(bgr, main);
     if (embedMs) *embedMs += msSince(t1);
     return d;
 }
@@ -57,10 +65,16 @@ FaceMatcher::FaceMatcher(FaceMatcher&&) noexcept = default;
 FaceMatcher& FaceMatcher::operator=(FaceMatcher&&) noexcept = default;
 
 bool FaceMatcher::usesYunet() const noexcept { return impl_->detector.usesYunet(); }
+bool FaceMatcher::hasLiveness() const noexcept { return impl_->liveness != nullptr; }
 double FaceMatcher::defaultThreshold() noexcept { return shippedThreshold; }
 
-FaceMatchResult FaceMatcher::compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage)
+FaceMatchResult FaceMatcher::compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
+                                     bool checkLiveness)
 {
+    if (checkLiveness && !impl_->liveness) {
+        throw Error(ErrorKind::NotFound, std::string("liveness models not installed (") + face::livenessV2Model.name + ", " +
+                                             face::livenessV1SeModel.name + "): run scripts/install-models");
+    }
     auto start = Clock::now();
     FaceMatchResult r;
     r.threshold = shippedThreshold;
@@ -68,7 +82,7 @@ FaceMatchResult FaceMatcher::compare(const std::vector<std::uint8_t>& chipImage,
     cv::Mat live = face::decodeImage(liveImage);
     std::optional<face::Descriptor> a = impl_->describe(chip, false, &r.detectMs, &r.embedMs);
     if (!a) throw Error(ErrorKind::NotFound, "no face found in the chip photo");
-    std::optional<face::Descriptor> b = impl_->describe(live, true, &r.detectMs, &r.embedMs);
+    std::optional<face::Descriptor> b = impl_->describe(live, true, &r.detectMs, &r.embedMs, checkLiveness ? &r.liveness : nullptr);
     if (!b) throw Error(ErrorKind::NotFound, "no face found in the live image: face the camera");
     r.score = face::similarity(face::distance(*a, *b));
     r.match = r.score >= r.threshold;

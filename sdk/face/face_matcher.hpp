@@ -4,7 +4,10 @@
 #include "cccd/face.hpp"
 #include "face/detector.hpp"
 #include "face/dlib_embedder.hpp"
+#include "face/liveness.hpp"
 #include "face/models.hpp"
+
+#include <memory>
 
 #include <optional>
 
@@ -14,10 +17,12 @@ struct FaceMatcher::Impl {
     face::ModelStore models;
     face::FaceDetector detector;
     face::DlibEmbedder embedder;
+    std::unique_ptr<face::LivenessChecker> liveness; ///< null when its models are not installed
 
     explicit Impl(const std::string& folder);
     /** The descriptor of the main face of an image; nothing when no face is found. */
-    std::optional<face::Descriptor> describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs);
+    std::optional<face::Descriptor> describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs,
+                                             std::optional<LivenessResult>* liveness = nullptr);
 };
 
 namespace face {

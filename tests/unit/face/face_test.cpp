@@ -3,6 +3,7 @@
 #include "cccd/face.hpp"
 #include "face/face_matcher.hpp"
 #include "face/image_decoding.hpp"
+#include "face/liveness.hpp"
 #include "face/models.hpp"
 #include "test_data.hpp"
 
@@ -129,4 +130,33 @@ TEST_CASE("two people side by side in the live image are refused; a small face i
     std::vector<std::uint8_t> png;
     cv::imencode(".png", both, png);
     CHECK_THROWS_WITH(matcher().compare(photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"), png), Catch::Contains("several faces"));
+}
+
+TEST_CASE("liveness: the real sample is live, the printed photo and the tablet screen are not")
+{
+    REQUIRE(matcher().hasLiveness());
+    Bytes real = photo("liveness/image_T1.jpg");
+    for (const auto& [file, expectedLive] : std::vector<std::pair<std::string, bool>>{
+             {"liveness/image_T1.jpg", true}, {"liveness/image_F1.jpg", false}, {"liveness/image_F2.jpg", false}}) {
+        INFO(file);
+        FaceMatchResult r = matcher().compare(real, photo(file), true);
+        REQUIRE(r.liveness.has_value());
+        CHECK(r.liveness->live == expectedLive);
+        CHECK((expectedLive ? r.liveness->score > 0.5 : r.liveness->score < 0.5));
+    }
+    CHECK_FALSE(matcher().compare(real, photo("liveness/image_T1.jpg")).liveness.has_value()); // only when asked
+}
+
+TEST_CASE("the liveness crop follows the reference pre-processing")
+{
+    // A face near the top-left corner: the 2.7x box is shifted inside the image, not shrunk.
+    cv::Rect box = face::cropBox(cv::Size(480, 640), cv::Rect2f(10, 20, 100, 120), 2.7);
+    CHECK(box.x == 0);
+    CHECK(box.y == 0);
+    CHECK(box.width == 271);
+    CHECK(box.height == 325);
+    // A face too large for scale 4.0: the scale shrinks to fit.
+    cv::Rect big = face::cropBox(cv::Size(480, 640), cv::Rect2f(100, 100, 200, 300), 4.0);
+    CHECK(big.width <= 480);
+    CHECK(big.height <= 640);
 }
