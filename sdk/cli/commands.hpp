@@ -17,5 +17,6 @@ void addVerifyCommand(CLI::App& app, Action& action);
 void addTrustCommand(CLI::App& app, Action& action);
 void addFaceEvalCommand(CLI::App& app, Action& action);
 void addFaceMatchCommand(CLI::App& app, Action& action);
+void addScanQrCommand(CLI::App& app, Action& action);
 
 } // namespace cccd::cli

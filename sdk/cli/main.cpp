@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     addTrustCommand(app, action);
     addFaceMatchCommand(app, action);
     addFaceEvalCommand(app, action);
+    addScanQrCommand(app, action);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,34 @@
+#include "face/qr_reader.hpp"
+
+#include <opencv2/imgproc.hpp>
+#include <zbar.h>
+
+namespace cccd::face {
+
+std::optional<std::string> readQrCode(const cv::Mat& bgr)
+{
+    zbar::ImageScanner scanner;
+    scanner.set_config(zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
+    scanner.set_config(zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    std::vector<cv::Mat> attempts{grey};
+    cv::Mat sharpened, blurred;
+    cv::GaussianBlur(grey, blurred, cv::Size(0, 0), 2.0);
+    cv::addWeighted(grey, 1.8, blurred, -0.8, 0, sharpened); // unsharp mask against camera blur
+    attempts.push_back(sharpened);
+    cv::Mat larger;
+    cv::resize(sharpened, larger, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC); // small codes: modules too thin to sample
+    attempts.push_back(larger);
+    for (cv::Mat& image : attempts) {
+        if (!image.isContinuous()) image = image.clone();
+        zbar::Image frame(static_cast<unsigned>(image.cols), static_cast<unsigned>(image.rows), "Y800", image.data,
+                          static_cast<unsigned long>(image.total()));
+        if (scanner.scan(frame) > 0) {
+            for (auto symbol = frame.symbol_begin(); symbol != frame.symbol_end(); ++symbol) return symbol->get_data();
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace cccd::face
