@@ -48,7 +48,10 @@ bool verifiedOnce(const std::string& path, const char* expected)
 
 ModelStore::ModelStore(const std::string& folder)
 {
-    if (!folder.empty()) folders_.push_back(folder);
+    if (!folder.empty()) { // a configured folder is the only place looked at
+        folders_.push_back(folder);
+        return;
+    }
     if (const char* env = std::getenv("CCCD_MODEL_DIR"); env && *env) folders_.push_back(env);
     folders_.push_back(CCCD_DEFAULT_MODEL_DIR);
     if (const char* home = std::getenv("HOME")) folders_.push_back(std::string(home) + "/.local/share/cccd/models");

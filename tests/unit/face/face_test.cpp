@@ -160,3 +160,20 @@ TEST_CASE("the liveness crop follows the reference pre-processing")
     CHECK(big.width <= 480);
     CHECK(big.height <= 640);
 }
+
+TEST_CASE("without YuNet and the liveness models: dlib HOG detection, and liveness says it is not installed")
+{
+    std::string folder = "/tmp/cccd-dlib-only-" + std::to_string(::getpid());
+    std::filesystem::create_directories(folder);
+    for (const char* f : {"shape_predictor_5_face_landmarks.dat", "dlib_face_recognition_resnet_model_v1.dat"}) {
+        std::filesystem::copy_file(modelFolder() + "/" + f, folder + "/" + f);
+    }
+    FaceMatcher dlibOnly(folder);
+    CHECK_FALSE(dlibOnly.usesYunet());
+    CHECK_FALSE(dlibOnly.hasLiveness());
+    FaceMatchResult r = dlibOnly.compare(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"));
+    CHECK(r.match);
+    CHECK_THROWS_WITH(dlibOnly.compare(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), photo("liveness/image_T1.jpg"), true),
+                      Catch::Contains("liveness models not installed"));
+    std::filesystem::remove_all(folder);
+}
