@@ -24,6 +24,8 @@ struct FaceMatchResult {
     /** The score at or above which faces match (see docs/face.md for how it was chosen). */
     double threshold = 0;
     std::optional<LivenessResult> liveness; ///< when asked for
+    double frameQuality = 0;                ///< 0-1: size, sharpness, light and pose of the live face
+    std::string advice;                     ///< empty, or what to tell the person ("come closer to the camera", ...)
     double detectMs = 0, embedMs = 0, totalMs = 0;
 };
 
@@ -39,6 +41,11 @@ public:
      *  Throws Error(NotFound) "no face ..." or Error(InvalidArgument) "several faces ..." for the live image. */
     FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
                             bool checkLiveness = false);
+
+    /** Takes up to maxFrames from a live source (camera:N, a video file, an image or a folder of images),
+     *  picks the best-quality frame with one face, and compares it with the chip photo. */
+    FaceMatchResult compareWithSource(const std::vector<std::uint8_t>& chipImage, const std::string& source, bool checkLiveness = false,
+                                      int maxFrames = 15);
 
     /** False when YuNet is not installed and the dlib HOG detector is used instead. */
     bool usesYunet() const noexcept;

@@ -1,6 +1,6 @@
 // `cccd face-match --chip IMAGE|--dir DIR --live SOURCE [--liveness] [--json]`: the chip photo against a
-// live image. SOURCE is an image file, a folder of images, a video file or camera:N; from a folder, video or
-// camera the sharpest frame with one face (over a short burst) is used. Exit 7 when the faces do not match.
+// live image. SOURCE is an image file, a folder of images, a video file or camera:N; from a burst the frame
+// with the best face quality is used. Exit 7 when the faces do not match or the face is not live.
 #include "cccd/error.hpp"
 #include "cccd/face.hpp"
 #include "core/bytes.hpp"
@@ -8,9 +8,6 @@
 #include "exit_codes.hpp"
 
 #include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -21,8 +18,6 @@
 namespace cccd::cli {
 
 namespace {
-constexpr int burstFrames = 15;
-
 struct MatchArguments {
     std::string chip, dir, live, models;
     bool liveness = false, json = false;
@@ -33,42 +28,6 @@ Bytes readAll(const std::string& path)
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::NotFound, "cannot read " + path);
     return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-double sharpness(const cv::Mat& frame)
-{
-    cv::Mat grey, laplacian;
-    cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
-    cv::Laplacian(grey, laplacian, CV_64F);
-    cv::Scalar mean, deviation;
-    cv::meanStdDev(laplacian, mean, deviation);
-    return deviation[0] * deviation[0];
-}
-
-// The live frame to compare: the file itself, or the sharpest of a burst from a folder, video or camera.
-Bytes liveFrame(const std::string& source)
-{
-    std::vector<cv::Mat> frames;
-    if (std::filesystem::is_directory(source)) {
-        for (const auto& entry : std::filesystem::directory_iterator(source)) {
-            cv::Mat m = cv::imread(entry.path().string());
-            if (!m.empty()) frames.push_back(m);
-        }
-    } else if (source.rfind("camera:", 0) == 0 || !cv::haveImageReader(source)) {
-        cv::VideoCapture capture;
-        if (source.rfind("camera:", 0) == 0) capture.open(std::stoi(source.substr(7)), cv::CAP_V4L2);
-        else capture.open(source);
-        if (!capture.isOpened()) throw Error(ErrorKind::NotFound, "cannot open the live source " + source);
-        cv::Mat m;
-        for (int i = 0; i < burstFrames && capture.read(m); ++i) frames.push_back(m.clone());
-    } else {
-        return readAll(source);
-    }
-    if (frames.empty()) throw Error(ErrorKind::NotFound, "no frame from the live source " + source);
-    auto best = std::max_element(frames.begin(), frames.end(), [](const cv::Mat& x, const cv::Mat& y) { return sharpness(x) < sharpness(y); });
-    std::vector<std::uint8_t> encoded;
-    cv::imencode(".png", *best, encoded);
-    return encoded;
 }
 
 Bytes chipImage(const MatchArguments& a)
@@ -85,7 +44,7 @@ int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
     FaceMatcher matcher(a.models);
-    FaceMatchResult r = matcher.compare(chipImage(a), liveFrame(a.live), a.liveness);
+    FaceMatchResult r = matcher.compareWithSource(chipImage(a), a.live, a.liveness);
     bool live = !r.liveness || r.liveness->live;
     if (a.json) {
         nlohmann::json out = {{"match", r.match},
@@ -97,6 +56,7 @@ int matchCommand(const MatchArguments& a)
     } else {
         std::cout << (r.match ? "MATCH" : "NO MATCH") << "  score " << r.score << " (threshold " << r.threshold << "), " << r.totalMs << " ms"
                   << (r.liveness ? (r.liveness->live ? ", LIVE " : ", NOT LIVE ") + std::to_string(r.liveness->score) : std::string())
+                  << (r.advice.empty() ? "" : "  (" + r.advice + ")")
                   << (matcher.usesYunet() ? "" : "  [YuNet not installed: dlib HOG detector used]") << '\n';
     }
     return r.match && live ? exitOk : exitNoMatch;

@@ -3,6 +3,8 @@
 #include "cccd/error.hpp"
 #include "core/secure.hpp"
 #include "face/image_decoding.hpp"
+#include "face/live_source.hpp"
+#include "face/quality.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -71,26 +73,62 @@ double FaceMatcher::defaultThreshold() noexcept { return shippedThreshold; }
 FaceMatchResult FaceMatcher::compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
                                      bool checkLiveness)
 {
-    if (checkLiveness && !impl_->liveness) {
+    auto start = Clock::now();
+    cv::Mat chip = face::decodeImage(chipImage);
+    cv::Mat live = face::decodeImage(liveImage);
+    FaceMatchResult r = impl_->compare(chip, live, checkLiveness);
+    secureZero(chip.data, chip.total() * chip.elemSize());
+    secureZero(live.data, live.total() * live.elemSize());
+    r.totalMs = msSince(start);
+    return r;
+}
+
+FaceMatchResult FaceMatcher::compareWithSource(const std::vector<std::uint8_t>& chipImage, const std::string& source, bool checkLiveness,
+                                               int maxFrames)
+{
+    auto start = Clock::now();
+    face::LiveSource frames(source);
+    std::optional<cv::Mat> best;
+    face::Quality bestQuality;
+    for (int i = 0; i < maxFrames; ++i) {
+        std::optional<cv::Mat> frame = frames.next();
+        if (!frame) break;
+        std::vector<face::Detection> faces = impl_->detector.detect(*frame);
+        if (faces.empty() || face::competingFaces(faces) > 1) continue;
+        face::Quality q = face::assessQuality(*frame, *face::mainFace(faces, frame->size()));
+        if (!best || q.score > bestQuality.score) {
+            best = frame;
+            bestQuality = q;
+        }
+        if (q.problem.empty() && q.score > 0.95) break; // good enough: do not keep the person waiting
+    }
+    if (!best) throw Error(ErrorKind::NotFound, "no usable face in the live source: one person, facing the camera");
+    cv::Mat chip = face::decodeImage(chipImage);
+    FaceMatchResult r = impl_->compare(chip, *best, checkLiveness);
+    r.frameQuality = bestQuality.score;
+    r.advice = bestQuality.problem;
+    secureZero(chip.data, chip.total() * chip.elemSize());
+    secureZero(best->data, best->total() * best->elemSize());
+    r.totalMs = msSince(start);
+    return r;
+}
+
+FaceMatchResult FaceMatcher::Impl::compare(const cv::Mat& chip, const cv::Mat& live, bool checkLiveness)
+{
+    if (checkLiveness && !liveness) {
         throw Error(ErrorKind::NotFound, std::string("liveness models not installed (") + face::livenessV2Model.name + ", " +
                                              face::livenessV1SeModel.name + "): run scripts/install-models");
     }
-    auto start = Clock::now();
     FaceMatchResult r;
     r.threshold = shippedThreshold;
-    cv::Mat chip = face::decodeImage(chipImage);
-    cv::Mat live = face::decodeImage(liveImage);
-    std::optional<face::Descriptor> a = impl_->describe(chip, false, &r.detectMs, &r.embedMs);
+    std::optional<face::Descriptor> a = describe(chip, false, &r.detectMs, &r.embedMs);
     if (!a) throw Error(ErrorKind::NotFound, "no face found in the chip photo");
-    std::optional<face::Descriptor> b = impl_->describe(live, true, &r.detectMs, &r.embedMs, checkLiveness ? &r.liveness : nullptr);
+    std::optional<face::Descriptor> b = describe(live, true, &r.detectMs, &r.embedMs, checkLiveness ? &r.liveness : nullptr);
     if (!b) throw Error(ErrorKind::NotFound, "no face found in the live image: face the camera");
     r.score = face::similarity(face::distance(*a, *b));
     r.match = r.score >= r.threshold;
-    secureZero(chip.data, chip.total() * chip.elemSize());
-    secureZero(live.data, live.total() * live.elemSize());
     secureZero(a->data(), sizeof(float) * a->size());
     secureZero(b->data(), sizeof(float) * b->size());
-    r.totalMs = msSince(start);
     return r;
 }
 

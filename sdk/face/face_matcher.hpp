@@ -20,6 +20,7 @@ struct FaceMatcher::Impl {
     std::unique_ptr<face::LivenessChecker> liveness; ///< null when its models are not installed
 
     explicit Impl(const std::string& folder);
+    FaceMatchResult compare(const cv::Mat& chip, const cv::Mat& live, bool checkLiveness);
     /** The descriptor of the main face of an image; nothing when no face is found. */
     std::optional<face::Descriptor> describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs,
                                              std::optional<LivenessResult>* liveness = nullptr);

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -176,4 +178,37 @@ TEST_CASE("without YuNet and the liveness models: dlib HOG detection, and livene
     CHECK_THROWS_WITH(dlibOnly.compare(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), photo("liveness/image_T1.jpg"), true),
                       Catch::Contains("liveness models not installed"));
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a live video: the best frame is chosen and compared; quality advice for a tiny face")
+{
+    std::string video = "/tmp/cccd-live-" + std::to_string(::getpid()) + ".avi";
+    cv::Mat good = cv::imdecode(photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"), cv::IMREAD_COLOR);
+    cv::Mat blurred;
+    cv::GaussianBlur(good, blurred, cv::Size(0, 0), 4.0);
+    {
+        cv::VideoWriter writer(video, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 10, good.size());
+        REQUIRE(writer.isOpened());
+        for (int i = 0; i < 4; ++i) writer.write(blurred);
+        writer.write(good);
+    }
+    FaceMatchResult r = matcher().compareWithSource(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), video, false, 10);
+    std::remove(video.c_str());
+    CHECK(r.match);
+    CHECK(r.frameQuality > 0.5); // the sharp frame won
+
+    cv::Mat tiny;
+    cv::resize(good, tiny, cv::Size(), 0.3, 0.3);
+    cv::Mat canvas(480, 640, CV_8UC3, cv::Scalar(128, 128, 128));
+    tiny.copyTo(canvas(cv::Rect(300, 200, tiny.cols, tiny.rows)));
+    std::string still = "/tmp/cccd-tiny-" + std::to_string(::getpid()) + ".png";
+    cv::imwrite(still, canvas);
+    try {
+        FaceMatchResult small = matcher().compareWithSource(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), still);
+        CHECK(small.advice == "come closer to the camera");
+    } catch (const Error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("no usable face")); // too small to be found at all is also right
+    }
+    std::remove(still.c_str());
+    CHECK_THROWS_AS(matcher().compareWithSource(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), "/nonexistent.avi"), Error);
 }

@@ -1,0 +1,48 @@
+#include "face/live_source.hpp"
+
+#include "cccd/error.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace cccd::face {
+
+LiveSource::LiveSource(const std::string& spec)
+{
+    if (spec.rfind("camera:", 0) == 0) {
+        int index = -1;
+        try {
+            index = std::stoi(spec.substr(7));
+        } catch (const std::exception&) {
+        }
+        if (index < 0 || !capture_.open(index, cv::CAP_V4L2)) throw Error(ErrorKind::NotFound, "cannot open " + spec + " (V4L2)");
+    } else if (std::filesystem::is_directory(spec)) {
+        for (const auto& entry : std::filesystem::directory_iterator(spec)) {
+            if (entry.is_regular_file() && cv::haveImageReader(entry.path().string())) files_.push_back(entry.path().string());
+        }
+        std::sort(files_.begin(), files_.end());
+        if (files_.empty()) throw Error(ErrorKind::NotFound, "no images in " + spec);
+    } else if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
+        files_.push_back(spec);
+    } else if (!capture_.open(spec)) {
+        throw Error(ErrorKind::NotFound, "cannot open the live source " + spec + " (image, folder, video or camera:N)");
+    }
+}
+
+std::optional<cv::Mat> LiveSource::next()
+{
+    if (capture_.isOpened()) {
+        cv::Mat frame;
+        if (capture_.read(frame) && !frame.empty()) return frame;
+        return std::nullopt;
+    }
+    while (nextFile_ < files_.size()) {
+        cv::Mat image = cv::imread(files_[nextFile_++]);
+        if (!image.empty()) return image;
+    }
+    return std::nullopt;
+}
+
+} // namespace cccd::face

@@ -1,0 +1,27 @@
+// Where live frames come from, behind one interface: camera:N (V4L2), a video file, an image file or a
+// folder of images — so tests and demos run without a camera.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <opencv2/videoio.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cccd::face {
+
+class LiveSource {
+public:
+    /** Throws Error(NotFound) when the source cannot be opened. */
+    explicit LiveSource(const std::string& spec);
+    /** The next frame (BGR), or nothing when the source is exhausted. */
+    std::optional<cv::Mat> next();
+
+private:
+    cv::VideoCapture capture_;
+    std::vector<std::string> files_;
+    std::size_t nextFile_ = 0;
+};
+
+} // namespace cccd::face
