@@ -1,6 +1,7 @@
 #include "card_image.hpp"
 
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "core/tlv.hpp"
 #include "lds_encoders.hpp"
 #include "mrz_encoder.hpp"
@@ -21,9 +22,9 @@ constexpr long farFuture = 2366841600;    // 2045-01-01
 
 Bytes readFace(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::NotFound, "face image not found: " + path + " (run scripts/setup to make the sample face)");
-    Bytes jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::optional<Bytes> face = readFileIfPresent(path);
+    if (!face) throw Error(ErrorKind::NotFound, "face image not found: " + path + " (run scripts/setup to make the sample face)");
+    Bytes jpeg = std::move(*face);
     if (jpeg.size() < 3 || jpeg[0] != 0xFF || jpeg[1] != 0xD8) throw Error(ErrorKind::InvalidArgument, "face image is not a JPEG: " + path);
     return jpeg;
 }

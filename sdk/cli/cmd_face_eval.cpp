@@ -1,6 +1,7 @@
 // `cccd face-eval --pairs TSV --root DIR [--limit N] [--json]`: accuracy of the shipped threshold on
 // labelled pairs (same<TAB>path1<TAB>path2), the best threshold of a sweep, TAR at FAR 1%, speed.
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "face/face_matcher.hpp"
@@ -64,8 +65,7 @@ int evalCommand(const EvalArguments& a)
     auto describe = [&](const std::string& relative) -> const std::optional<face::Descriptor>& {
         auto it = descriptors.find(relative);
         if (it != descriptors.end()) return it->second;
-        std::ifstream in(a.root + "/" + relative, std::ios::binary);
-        Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        Bytes bytes = readFileIfPresent(a.root + "/" + relative).value_or(Bytes{});
         auto start = std::chrono::steady_clock::now();
         std::optional<face::Descriptor> d;
         try {

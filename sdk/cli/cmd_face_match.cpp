@@ -2,6 +2,7 @@
 // live image. SOURCE is an image file, a folder of images, a video file or camera:N; from a burst the frame
 // with the best face quality is used. Exit 7 when the faces do not match or the face is not live.
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "cccd/face.hpp"
 #include "core/bytes.hpp"
 #include "commands.hpp"
@@ -23,19 +24,12 @@ struct MatchArguments {
     bool liveness = false, json = false;
 };
 
-Bytes readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::NotFound, "cannot read " + path);
-    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 Bytes chipImage(const MatchArguments& a)
 {
-    if (!a.chip.empty()) return readAll(a.chip);
+    if (!a.chip.empty()) return readFileBytes(a.chip);
     for (const char* name : {"face.jpg", "face.jp2"}) {
         std::filesystem::path p = std::filesystem::path(a.dir) / name;
-        if (std::filesystem::exists(p)) return readAll(p.string());
+        if (std::filesystem::exists(p)) return readFileBytes(p.string());
     }
     throw Error(ErrorKind::NotFound, "no face.jpg or face.jp2 in " + a.dir);
 }

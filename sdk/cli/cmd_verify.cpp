@@ -2,6 +2,7 @@
 // Chip and active authentication need the chip, so they are NOT_CHECKED here and the verdict is at best
 // UNVERIFIED unless the chip supports neither.
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "cccd/trust_store.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -35,8 +36,7 @@ std::map<std::string, Bytes> loadDump(const std::string& dir)
     if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::InvalidArgument, "no dump folder " + dir);
     std::map<std::string, Bytes> files;
     for (const lds::LdsFile& f : lds::ldsFiles()) {
-        std::ifstream in(std::filesystem::path(dir) / (std::string(f.name) + ".bin"), std::ios::binary);
-        if (in) files[f.name] = Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (auto content = readFileIfPresent((std::filesystem::path(dir) / (std::string(f.name) + ".bin")).string())) files[f.name] = std::move(*content);
     }
     if (!files.count("SOD")) throw Error(ErrorKind::NotFound, "the dump folder " + dir + " has no SOD.bin");
     return files;

@@ -1,4 +1,5 @@
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "core/asn1.hpp"
 #include "core/log.hpp"
 #include "core/tlv.hpp"
@@ -17,13 +18,6 @@ namespace cccd {
 
 namespace {
 const std::string masterListType = "2.23.136.1.1.2";
-
-Bytes readAll(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::NotFound, "trust: cannot read " + path);
-    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 bool isPem(const Bytes& b) { return b.size() > 10 && std::string(b.begin(), b.begin() + 10) == "-----BEGIN"; }
 
@@ -85,7 +79,7 @@ std::size_t TrustStore::add(const std::string& path)
         }
         return added;
     }
-    Bytes bytes = readAll(path);
+    Bytes bytes = readFileBytes(path);
     std::size_t before = impl_->certificates.size();
     pki::BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
     if (isPem(bytes)) {
