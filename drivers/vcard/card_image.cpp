@@ -101,6 +101,16 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
         tamper(it->second); // after signing: the SOD hash no longer matches
     }
 
+    for (int dg : faults.corruptDataGroups) {
+        auto it = dgs.find(dg);
+        if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault corrupt:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
+        Bytes& file = it->second;
+        file.resize(file.size() / 2 + 8); // past the middle: the inner structure is cut off, the outer header still reads
+        std::size_t header = file[1] < 0x80 ? 2 : 2 + (file[1] & 0x7F);
+        Bytes length = encodeLength(file.size() - header);
+        file.erase(file.begin() + 1, file.begin() + static_cast<long>(header));
+        file.insert(file.begin() + 1, length.begin(), length.end());
+    }
     card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication);
     card.files[0x011E] = encodeEfCom(aaPublished != nullptr);
     card.files[0x011D] = sod;

@@ -28,6 +28,7 @@ Faults parseFaults(const std::vector<std::string>& specs)
         std::string arg = colon == std::string::npos ? "" : spec.substr(colon + 1);
         if (name == "remove-after") f.removeAfter = static_cast<int>(number(spec, arg));
         else if (name == "tamper" && arg.size() > 2 && arg.compare(0, 2, "DG") == 0) f.tamperedDataGroups.push_back(static_cast<int>(number(spec, arg.substr(2))));
+        else if (name == "corrupt" && arg.size() > 2 && arg.compare(0, 2, "DG") == 0) f.corruptDataGroups.push_back(static_cast<int>(number(spec, arg.substr(2))));
         else if (name == "bad-signature") f.badSignature = true;
         else if (name == "clone") f.clone = true;
         else if (name == "unknown-csca") f.unknownCsca = true;

@@ -12,6 +12,7 @@ namespace cccd::vcard {
 struct Faults {
     std::optional<int> removeAfter;       ///< remove-after:N — the card leaves the field after N exchanges
     std::vector<int> tamperedDataGroups;  ///< tamper:DGn — a byte of DGn changed after signing
+    std::vector<int> corruptDataGroups;   ///< corrupt:DGn — DGn's structure broken after signing (it no longer parses)
     bool badSignature = false;            ///< bad-signature — the SOD signature does not verify
     bool clone = false;                   ///< clone — CA/AA keys that do not match DG14/DG15
     bool unknownCsca = false;             ///< unknown-csca — signed under a CSCA nobody trusts

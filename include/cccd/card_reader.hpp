@@ -72,6 +72,9 @@ struct ReadResult {
     std::optional<FaceImage> face;
     VerificationReport verification;
     ReadTiming timing;
+    /** Files that were read but do not parse ("DG13 does not parse: …"). Reading goes on, so nothing is lost:
+     *  the raw files are kept and verification says whether the chip's data was altered. */
+    std::vector<std::string> problems;
 };
 
 /**

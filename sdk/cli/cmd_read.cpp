@@ -103,7 +103,9 @@ int readCommand(const ReadArguments& a)
     } else {
         printSummary(result);
     }
-    return result.verification.overall == Verdict::Invalid ? exitInvalid : exitOk;
+    for (const std::string& problem : result.problems) std::cerr << "cccd: " << problem << '\n';
+    if (result.verification.overall == Verdict::Invalid) return exitInvalid;
+    return result.problems.empty() ? exitOk : exitCommunication; // malformed card data: everything read is kept (--out)
 }
 } // namespace
 

@@ -119,10 +119,19 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     if (readFile("COM")) present = lds::parseEfCom(result.files["COM"]).dataGroups;
     auto listed = [&present](int dg) { return std::find(present.begin(), present.end(), dg) != present.end(); };
 
+    // A file that does not parse is reported, not fatal: the rest is still read and verified.
+    auto parsed = [&result](const char* name, auto parse) -> decltype(parse()) {
+        try {
+            return parse();
+        } catch (const ParseError& e) {
+            result.problems.push_back(std::string(name) + " does not parse: " + e.what());
+            return std::nullopt;
+        }
+    };
     std::optional<lds::Mrz> mrz;
     std::optional<lds::Dg13> dg13;
-    if (listed(1) && readFile("DG1")) mrz = lds::parseDg1(result.files["DG1"]);
-    if (listed(13) && readFile("DG13")) dg13 = lds::parseDg13(result.files["DG13"]);
+    if (listed(1) && readFile("DG1")) mrz = parsed("DG1", [&] { return std::optional<lds::Mrz>(lds::parseDg1(result.files["DG1"])); });
+    if (listed(13) && readFile("DG13")) dg13 = parsed("DG13", [&] { return std::optional<lds::Dg13>(lds::parseDg13(result.files["DG13"])); });
     result.document = vn::buildDocument(mrz, dg13);
     if (options.onDocument) options.onDocument(result.document);
 
@@ -133,7 +142,9 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     // Chip Authentication re-keys the channel; the face is then read under the new keys.
     double verifyMs = 0;
     std::optional<lds::SecurityInfos> dg14;
-    if (result.files.count("DG14")) dg14 = lds::parseSecurityInfos(parseTlv(result.files["DG14"], "DG14").value, "DG14");
+    if (result.files.count("DG14")) {
+        dg14 = parsed("DG14", [&] { return std::optional<lds::SecurityInfos>(lds::parseSecurityInfos(parseTlv(result.files["DG14"], "DG14").value, "DG14")); });
+    }
     if (options.verify) {
         const auto caStart = Clock::now();
         VerificationReport& v = result.verification;
@@ -149,8 +160,12 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
         }
         verifyMs += msSince(caStart);
     }
+    std::optional<lds::FaceImage> parsedFace;
     if (options.readFace && listed(2) && secure.isOpen() && readFile("DG2")) {
-        lds::FaceImage face = lds::parseDg2(result.files["DG2"]);
+        parsedFace = parsed("DG2", [&] { return std::optional<lds::FaceImage>(lds::parseDg2(result.files["DG2"])); });
+    }
+    if (parsedFace) {
+        lds::FaceImage& face = *parsedFace;
         FaceImage out;
         out.format = lds::formatName(face.format);
         out.width = face.width;

@@ -32,6 +32,7 @@ nlohmann::json reportToJson(const ReadResult& r)
         {"data_groups", dataGroupsJson(r.files)},
         {"face", face},
         {"verification", pki::verificationToJson(r.verification)},
+        {"problems", r.problems},
         {"timing_ms",
          {{"connect", r.timing.connect}, {"access", r.timing.access}, {"read", r.timing.read}, {"verify", r.timing.verify},
           {"total", r.timing.total}}},

@@ -119,3 +119,24 @@ TEST_CASE("RSA Active Authentication (ISO/IEC 9796-2 scheme 1) passes, and a clo
     CHECK(pcscd.run(programPath("cccd") + " read --json --id " + id + " --trust " + testCsca + " 2>/dev/null", &out) == 6);
     CHECK(nlohmann::json::parse(out)["verification"]["active_authentication"]["status"] == "FAILED");
 }
+
+TEST_CASE("a data group that does not parse is reported, and nothing is lost")
+{
+    PcscdInstance pcscd;
+    VcardInstance card(pcscd, "", {"--fault", "corrupt:DG13"});
+    std::string dump = pcscd.workDir() + "/dump";
+    std::string out;
+    int rc = pcscd.run("XDG_DATA_HOME=" + pcscd.workDir() + "/data " + programPath("cccd") + " read --id 001090123456 --json --out " + dump +
+                           " --trust " + testCsca + " 2>/dev/null",
+                       &out);
+    CHECK(rc == 6); // the SOD no longer matches DG13: INVALID
+    CHECK_THAT(out, Catch::Contains("cccd: DG13 does not parse")); // said on stderr too
+    nlohmann::json report = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
+    REQUIRE(report["problems"].size() == 1);
+    CHECK(report["problems"][0].get<std::string>().rfind("DG13 does not parse", 0) == 0);
+    CHECK(report["verification"]["passive_authentication"]["data_groups"]["DG13"] == "FAILED");
+    CHECK(report["document"]["mrz"]["document_number"] == "090123456"); // DG1 still decoded
+    CHECK(report["face"]["format"] == "JPEG");                          // the face still read
+    std::ifstream dg13(dump + "/DG13.bin");
+    CHECK(dg13.good()); // the raw file is kept for inspection
+}
