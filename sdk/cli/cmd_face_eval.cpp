@@ -22,7 +22,7 @@ namespace cccd::cli {
 
 namespace {
 struct EvalArguments {
-    std::string pairs, root, models;
+    std::string pairs, root, models, scores;
     std::size_t limit = 0;
     bool json = false;
 };
@@ -84,6 +84,10 @@ int evalCommand(const EvalArguments& a)
         double score = da && db ? face::similarity(face::distance(*da, *db)) : 0.0; // an undetected face counts as no match
         scored.emplace_back(score, p.same);
     }
+    if (!a.scores.empty()) { // for plots: one "same<TAB>score" line per pair
+        std::ofstream out(a.scores);
+        for (const auto& [score, same] : scored) out << (same ? 1 : 0) << '\t' << score << '\n';
+    }
     double best = 0, bestThreshold = 0;
     for (int t = 20; t <= 70; ++t) {
         double acc = accuracyAt(scored, t / 100.0);
@@ -132,6 +136,7 @@ void addFaceEvalCommand(CLI::App& app, Action& action)
     cmd->add_option("--root", args->root, "Folder the paths are relative to")->required();
     cmd->add_option("--limit", args->limit, "Use the first N pairs");
     cmd->add_option("--models", args->models, "Folder of the face models");
+    cmd->add_option("--scores", args->scores, "Write same<TAB>score per pair to this file (for plots)");
     cmd->add_flag("--json", args->json, "Print JSON");
     cmd->callback([&action, args] { action = [args] { return evalCommand(*args); }; });
 }
