@@ -99,9 +99,17 @@ cv::Mat decodeJpeg2000(ByteView data)
     bool colour = image->numcomps >= 3 && image->comps[1].w == c0.w && image->comps[2].w == c0.w && image->comps[1].h == c0.h &&
                   image->comps[2].h == c0.h;
     cv::Mat out(height, width, CV_8UC3);
-    auto to8 = [](const opj_image_comp_t& c, int v) {
-        int shifted = c.prec > 8 ? v >> (c.prec - 8) : v << (8 - c.prec);
-        return static_cast<std::uint8_t>(std::clamp(shifted, 0, 255));
+    // Components may be signed and of any precision: shift into 0 .. 2^prec - 1, then scale to 8 bits.
+    for (OPJ_UINT32 i = 0; i < (colour ? 3u : 1u); ++i) {
+        if (image->comps[i].prec < 1 || image->comps[i].prec > 16 || !image->comps[i].data) {
+            throw Error(ErrorKind::MalformedData, "JPEG 2000 component precision " + std::to_string(image->comps[i].prec) + " not supported");
+        }
+    }
+    auto to8 = [](const opj_image_comp_t& c, OPJ_INT32 raw) {
+        long long v = raw;
+        if (c.sgnd) v += 1LL << (c.prec - 1);
+        v = std::clamp(v, 0LL, (1LL << c.prec) - 1);
+        return static_cast<std::uint8_t>(c.prec > 8 ? v >> (c.prec - 8) : v << (8 - c.prec));
     };
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
