@@ -3,6 +3,8 @@
 // threshold chosen on labelled pairs. Images are biometric data: nothing here logs or keeps them.
 #pragma once
 
+#include "cccd/error.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -10,6 +12,12 @@
 #include <vector>
 
 namespace cccd {
+
+/** No face, or more than one person, where one face was needed: an answer to give the person, not a fault. */
+class FaceNotUsable : public Error {
+public:
+    explicit FaceNotUsable(const std::string& message) : Error(ErrorKind::InvalidArgument, message) {}
+};
 
 /** Whether the live face is a real person in front of the camera, not a photo or a screen. */
 struct LivenessResult {
@@ -38,7 +46,7 @@ public:
     FaceMatcher& operator=(FaceMatcher&&) noexcept;
 
     /** chipImage: JPEG or JPEG 2000 from DG2; liveImage: an encoded frame (JPEG, PNG ...).
-     *  Throws Error(NotFound) "no face ..." or Error(InvalidArgument) "several faces ..." for the live image. */
+     *  Throws FaceNotUsable ("no face ...", "several faces ...") when a face cannot be compared. */
     FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
                             bool checkLiveness = false);
 

@@ -38,7 +38,15 @@ int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
     FaceMatcher matcher(a.models);
-    FaceMatchResult r = matcher.compareWithSource(chipImage(a), a.live, a.liveness);
+    FaceMatchResult r;
+    try {
+        r = matcher.compareWithSource(chipImage(a), a.live, a.liveness);
+    } catch (const FaceNotUsable& e) {
+        std::cerr << "cccd: " << e.what() << '\n'; // an answer for the person at the counter, not a fault
+        if (a.json) std::cout << nlohmann::json{{"match", false}, {"score", 0.0}, {"threshold", FaceMatcher::defaultThreshold()},
+                                                {"liveness", nullptr}, {"problem", e.what()}}.dump(2) << '\n';
+        return exitNoMatch;
+    }
     bool live = !r.liveness || r.liveness->live;
     if (a.json) {
         nlohmann::json out = {{"match", r.match},

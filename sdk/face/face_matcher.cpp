@@ -48,7 +48,7 @@ std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr, 
     if (detectMs) *detectMs += msSince(t0);
     if (faces.empty()) return std::nullopt;
     if (requireSingleFace && face::competingFaces(faces) > 1) {
-        throw Error(ErrorKind::InvalidArgument, "several faces in the live image at the same distance: one person at a time");
+        throw FaceNotUsable("several faces in the live image at the same distance: one person at a time");
     }
     const face::Detection& main = *face::mainFace(faces, bgr.size());
     if (livenessOut) {
@@ -102,7 +102,7 @@ FaceMatchResult FaceMatcher::compareWithSource(const std::vector<std::uint8_t>& 
         }
         if (q.problem.empty() && q.score > 0.95) break; // good enough: do not keep the person waiting
     }
-    if (!best) throw Error(ErrorKind::NotFound, "no usable face in the live source: one person, facing the camera");
+    if (!best) throw FaceNotUsable("no usable face in the live source: one person, facing the camera");
     cv::Mat chip = face::decodeImage(chipImage);
     FaceMatchResult r = impl_->compare(chip, *best, checkLiveness);
     r.frameQuality = bestQuality.score;
@@ -122,9 +122,9 @@ FaceMatchResult FaceMatcher::Impl::compare(const cv::Mat& chip, const cv::Mat& l
     FaceMatchResult r;
     r.threshold = shippedThreshold;
     std::optional<face::Descriptor> a = describe(chip, false, &r.detectMs, &r.embedMs);
-    if (!a) throw Error(ErrorKind::NotFound, "no face found in the chip photo");
+    if (!a) throw FaceNotUsable("no face found in the chip photo");
     std::optional<face::Descriptor> b = describe(live, true, &r.detectMs, &r.embedMs, checkLiveness ? &r.liveness : nullptr);
-    if (!b) throw Error(ErrorKind::NotFound, "no face found in the live image: face the camera");
+    if (!b) throw FaceNotUsable("no face found in the live image: face the camera");
     r.score = face::similarity(face::distance(*a, *b));
     r.match = r.score >= r.threshold;
     secureZero(a->data(), sizeof(float) * a->size());
