@@ -45,11 +45,7 @@ std::string pickReader(const ReadOptions& options)
         std::string name = options.reader.empty() ? "" : chooseReader(options.reader);
         return waitForCard(name, options.waitForCard);
     }
-    std::string name = chooseReader(options.reader);
-    for (const ReaderInfo& r : listReaders()) {
-        if (r.name == name && !r.cardPresent) throw Error(ErrorKind::NoCard, "no card on " + name + ": place the card on the reader (or use --wait)");
-    }
-    return name;
+    return chooseReader(options.reader); // no card there: connecting says so (SCARD_E_NO_SMARTCARD -> NoCard)
 }
 
 // What the channel may carry: what the reader says, capped by its profile; short APDUs when nothing is known.

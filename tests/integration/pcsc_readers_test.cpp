@@ -110,3 +110,11 @@ TEST_CASE("the reader monitor reports the readers at start and stops promptly")
     CHECK(events[0].reader.find("Virtual PCD") != std::string::npos);
     for (const ReaderEvent& e : events) CHECK(e.type == ReaderEventType::ReaderAdded); // no card on any reader
 }
+
+TEST_CASE("cccd read with no card on the reader exits 3 and says what to do")
+{
+    PcscdInstance pcscd;
+    std::string out;
+    CHECK(pcscd.run(programPath("cccd") + " read --id 001090123456", &out) == 3);
+    CHECK_THAT(out, Catch::Contains("no card on the reader: place the card on it"));
+}

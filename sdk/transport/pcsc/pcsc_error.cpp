@@ -41,7 +41,7 @@ std::string errorMessageFor(const char* function, std::uint32_t code)
         return "no card reader found: attach one, or start the virtual card (scripts/demo) [" + detail + "]";
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE: return "the card reader is not available: is it still plugged in? [" + detail + "]";
-    case SCARD_E_NO_SMARTCARD: return "no card on the reader [" + detail + "]";
+    case SCARD_E_NO_SMARTCARD: return "no card on the reader: place the card on it (or use --wait) [" + detail + "]";
     case SCARD_E_TIMEOUT: return "no card arrived in time [" + detail + "]";
     case SCARD_W_REMOVED_CARD: return "the card was removed: hold it on the reader until the read ends [" + detail + "]";
     case SCARD_W_RESET_CARD: return "the card was reset by another program; try again [" + detail + "]";
