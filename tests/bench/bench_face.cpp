@@ -1,5 +1,6 @@
 // Per live frame: detection + quality + embedding, on one core, over the dev images. Prints ms per frame
 // and which BLAS the process loaded (dlib's descriptor is ~10x slower with the reference BLAS).
+#include "core/file_io.hpp"
 #include "face/detector.hpp"
 #include "face/dlib_embedder.hpp"
 #include "face/image_decoding.hpp"
@@ -34,9 +35,7 @@ int main()
     std::vector<cv::Mat> frames;
     for (const auto& person : std::filesystem::directory_iterator(faces)) {
         for (const auto& file : std::filesystem::directory_iterator(person)) {
-            std::ifstream in(file.path(), std::ios::binary);
-            Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            frames.push_back(face::decodeImage(bytes));
+            frames.push_back(face::decodeImage(readFileBytes(file.path().string())));
             if (frames.size() >= 100) break;
         }
         if (frames.size() >= 100) break;

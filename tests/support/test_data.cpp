@@ -1,10 +1,10 @@
 #include "test_data.hpp"
 
+#include "core/file_io.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <sys/stat.h>
 
@@ -28,12 +28,7 @@ std::string requireData(const std::string& relativePath)
     std::exit(4);
 }
 
-Bytes readFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+Bytes readFile(const std::string& path) { return readFileBytes(path); }
 
 Bytes readData(const std::string& relativePath) { return readFile(requireData(relativePath)); }
 
