@@ -17,6 +17,14 @@ long number(const std::string& spec, const std::string& text, int base = 10)
     if (used != text.size() || v < 0) throw Error(ErrorKind::InvalidArgument, "bad --fault value '" + spec + "'");
     return v;
 }
+
+// "DGn" of a fault argument, 1..16.
+int dataGroup(const std::string& spec, const std::string& arg)
+{
+    long dg = arg.size() > 2 && arg.compare(0, 2, "DG") == 0 ? number(spec, arg.substr(2)) : -1;
+    if (dg < 1 || dg > 16) throw Error(ErrorKind::InvalidArgument, "bad --fault value '" + spec + "': expected DG1 to DG16");
+    return static_cast<int>(dg);
+}
 } // namespace
 
 Faults parseFaults(const std::vector<std::string>& specs)
@@ -27,8 +35,18 @@ Faults parseFaults(const std::vector<std::string>& specs)
         std::string name = spec.substr(0, colon);
         std::string arg = colon == std::string::npos ? "" : spec.substr(colon + 1);
         if (name == "remove-after") f.removeAfter = static_cast<int>(number(spec, arg));
-        else if (name == "tamper" && arg.size() > 2 && arg.compare(0, 2, "DG") == 0) f.tamperedDataGroups.push_back(static_cast<int>(number(spec, arg.substr(2))));
-        else if (name == "corrupt" && arg.size() > 2 && arg.compare(0, 2, "DG") == 0) f.corruptDataGroups.push_back(static_cast<int>(number(spec, arg.substr(2))));
+        else if (name == "tamper") f.tamperedDataGroups.push_back(dataGroup(spec, arg));
+        else if (name == "corrupt") f.corruptDataGroups.push_back(dataGroup(spec, arg));
+        else if (name == "withhold") {
+            std::size_t sw = arg.find(':');
+            f.withheldDataGroups[dataGroup(spec, arg.substr(0, sw))] =
+                sw == std::string::npos ? std::uint16_t{0x6A82} : static_cast<std::uint16_t>(number(spec, arg.substr(sw + 1), 16));
+        }
+        else if (name == "unsigned") f.unsignedDataGroups.push_back(dataGroup(spec, arg));
+        else if (name == "com-omit") f.comOmitted.push_back(dataGroup(spec, arg));
+        else if (name == "com-empty") f.emptyCom = true;
+        else if (name == "sod-id-data") f.sodIdData = true;
+        else if (name == "no-signing-time") f.noSigningTime = true;
         else if (name == "bad-signature") f.badSignature = true;
         else if (name == "clone") f.clone = true;
         else if (name == "unknown-csca") f.unknownCsca = true;

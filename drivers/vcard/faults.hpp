@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,12 @@ struct Faults {
     std::optional<int> removeAfter;       ///< remove-after:N — the card leaves the field after N exchanges
     std::vector<int> tamperedDataGroups;  ///< tamper:DGn — a byte of DGn changed after signing
     std::vector<int> corruptDataGroups;   ///< corrupt:DGn — DGn's structure broken after signing (it no longer parses)
+    std::map<int, std::uint16_t> withheldDataGroups; ///< withhold:DGn[:SW] — DGn refused with SW (6A82 unless given)
+    std::vector<int> unsignedDataGroups;  ///< unsigned:DGn — DGn on the chip but left out of the SOD
+    std::vector<int> comOmitted;          ///< com-omit:DGn — EF.COM does not list DGn
+    bool emptyCom = false;                ///< com-empty — EF.COM lists no data group
+    bool sodIdData = false;               ///< sod-id-data — the SOD labels its content id-data (seen on real documents)
+    bool noSigningTime = false;           ///< no-signing-time — the SOD has no signingTime attribute
     bool badSignature = false;            ///< bad-signature — the SOD signature does not verify
     bool clone = false;                   ///< clone — CA/AA keys that do not match DG14/DG15
     bool unknownCsca = false;             ///< unknown-csca — signed under a CSCA nobody trusts

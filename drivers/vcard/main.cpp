@@ -55,19 +55,22 @@ int main(int argc, char** argv)
     app.add_option("--profile", profile, "Profile JSON (document fields, face image, chip options)");
     app.add_option("--port", port, "vpcd port on 127.0.0.1")->check(CLI::Range(1, 65535));
     app.add_option("--link", linkRate, "none | 106k | 212k | 424k | 848k: realistic contactless timing");
-    app.add_option("--fault", faults, "remove-after:N, tamper:DGn, bad-signature, clone, unknown-csca, expired-signer, "
-                                      "no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS");
+    app.add_option("--fault", faults, "remove-after:N, tamper:DGn, corrupt:DGn, withhold:DGn[:SW], unsigned:DGn, com-omit:DGn, "
+                                      "com-empty, sod-id-data, no-signing-time, bad-signature, clone, unknown-csca, "
+                                      "expired-signer, no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS (see docs/vcard.md)");
     app.add_option("--connect-timeout", connectSeconds, "Seconds to wait for vpcd");
     std::string pkiOut;
     auto* makePki = app.add_subcommand("make-pki", "Make a test CSCA, Document Signer, CA and AA keys");
     makePki->add_option("--out", pkiOut, "Folder to write the PEM files to")->required();
+    std::string country = "VN";
+    makePki->add_option("--country", country, "C= of the CSCA and Document Signer (e.g. DE for a foreign signer)");
 
     CLI11_PARSE(app, argc, argv);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     try {
         if (*makePki) {
-            cccd::vcard::makePki(pkiOut);
+            cccd::vcard::makePki(pkiOut, country);
             std::cout << "test PKI written to " << pkiOut << " (test keys: never trust them for real documents)\n";
             return 0;
         }

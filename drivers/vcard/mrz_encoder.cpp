@@ -63,7 +63,7 @@ std::string vietnameseTd1(const Document& d)
     const std::string& id = d.idNumber.value();
     std::string documentNumber = id.substr(3);
     std::string line1 = "IDVNM" + withCheck(documentNumber) + id + "<<" + mrzCheckDigit(id); // 30 characters
-    std::string sex = d.sex == "M" || d.sex == "F" ? d.sex : "<";
+    std::string sex = d.sex == "M" || d.sex == "F" ? *d.sex : "<";
     std::string line2 = withCheck(yymmdd(d.dateOfBirth)) + sex + withCheck(d.dateOfExpiry ? yymmdd(d.dateOfExpiry) : "<<<<<<");
     line2 = field(line2 + "VNM", 29);
     line2 += mrzCheckDigit(line1.substr(5, 25) + line2.substr(0, 7) + line2.substr(8, 7) + line2.substr(18, 11));

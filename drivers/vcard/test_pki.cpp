@@ -83,7 +83,7 @@ Bytes publicKeyInfo(EVP_PKEY* key)
 }
 
 X509Ptr issueCertificate(EVP_PKEY* key, const std::string& commonName, EVP_PKEY* issuerKey, X509* issuerCert, bool ca,
-                         long notBefore, long notAfter, long serial)
+                         long notBefore, long notAfter, long serial, const std::string& country)
 {
     X509Ptr cert(X509_new());
     X509_set_version(cert.get(), 2);
@@ -92,7 +92,7 @@ X509Ptr issueCertificate(EVP_PKEY* key, const std::string& commonName, EVP_PKEY*
     ASN1_TIME_set(X509_getm_notAfter(cert.get()), notAfter);
     X509_set_pubkey(cert.get(), key);
     X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("VN"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(country.c_str()), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("CCCD SDK test PKI"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1, 0);
     X509_set_issuer_name(cert.get(), issuerCert ? X509_get_subject_name(issuerCert) : name);
@@ -108,13 +108,13 @@ X509Ptr issueCertificate(EVP_PKEY* key, const std::string& commonName, EVP_PKEY*
     return cert;
 }
 
-void makePki(const std::string& folder)
+void makePki(const std::string& folder, const std::string& country)
 {
     std::filesystem::create_directories(folder);
     crypto::PKey csca = generate("EC", "brainpoolP384r1");
     crypto::PKey ds = generate("EC", "brainpoolP256r1");
-    X509Ptr cscaCert = issueCertificate(csca.get(), "CSCA CCCD SDK TEST", nullptr, nullptr, true, validFrom, validUntil, 1);
-    X509Ptr dsCert = issueCertificate(ds.get(), "DS CCCD SDK TEST", csca.get(), cscaCert.get(), false, validFrom, validUntil, 2);
+    X509Ptr cscaCert = issueCertificate(csca.get(), "CSCA CCCD SDK TEST", nullptr, nullptr, true, validFrom, validUntil, 1, country);
+    X509Ptr dsCert = issueCertificate(ds.get(), "DS CCCD SDK TEST", csca.get(), cscaCert.get(), false, validFrom, validUntil, 2, country);
     writeKey(folder + "/csca-key.pem", csca.get());
     writeCert(folder + "/csca.pem", cscaCert.get());
     writeKey(folder + "/ds-key.pem", ds.get());
@@ -137,7 +137,7 @@ TestPki loadPki(const std::string& folder)
     return p;
 }
 
-Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert)
+Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
 {
     Bytes hashes;
     for (const auto& [number, content] : dataGroups) {
@@ -150,10 +150,18 @@ Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509*
     Bio content(BIO_new_mem_buf(securityObject.data(), static_cast<int>(securityObject.size())));
     Cms cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP));
     if (!cms) crypto::throwOpenSslError("CMS_sign");
-    ASN1_OBJECT* type = OBJ_txt2obj("2.23.136.1.1.1", 1);
+    ASN1_OBJECT* type = OBJ_txt2obj(options.idDataContentType ? "1.2.840.113549.1.7.1" : "2.23.136.1.1.1", 1);
     CMS_set1_eContentType(cms.get(), type);
     ASN1_OBJECT_free(type);
-    if (!CMS_add1_signer(cms.get(), signerCert, signerKey, EVP_sha256(), CMS_BINARY | CMS_NOSMIMECAP)) crypto::throwOpenSslError("CMS_add1_signer");
+    // Without signed attributes OpenSSL adds no signingTime; with them it adds one unless it is already there.
+    unsigned int flags = CMS_BINARY | CMS_NOSMIMECAP | CMS_PARTIAL | (options.signingTime ? 0 : CMS_NOATTR);
+    CMS_SignerInfo* si = CMS_add1_signer(cms.get(), signerCert, signerKey, EVP_sha256(), flags);
+    if (!si) crypto::throwOpenSslError("CMS_add1_signer");
+    if (options.signingTime && options.signedAt) {
+        ASN1_TIME* when = ASN1_TIME_set(nullptr, *options.signedAt);
+        CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, when->type, when, -1);
+        ASN1_TIME_free(when);
+    }
     if (CMS_final(cms.get(), content.get(), nullptr, CMS_BINARY) != 1) crypto::throwOpenSslError("CMS_final");
     int n = i2d_CMS_ContentInfo(cms.get(), nullptr);
     Bytes der(static_cast<std::size_t>(n));

@@ -9,6 +9,7 @@
 #include <openssl/x509.h>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace cccd::vcard {
@@ -20,18 +21,27 @@ struct TestPki {
     X509Ptr cscaCert, dsCert;
 };
 
-/** Writes csca.pem, csca-key.pem, ds.pem, ds-key.pem, ca-key.pem, aa-ecdsa-key.pem, aa-rsa-key.pem into folder. */
-void makePki(const std::string& folder);
+/** Writes csca.pem, csca-key.pem, ds.pem, ds-key.pem, ca-key.pem, aa-ecdsa-key.pem, aa-rsa-key.pem into folder;
+ *  the certificates carry C=country. */
+void makePki(const std::string& folder, const std::string& country = "VN");
 TestPki loadPki(const std::string& folder);
 
-/** A certificate for key issued by issuer (self-signed when issuer is null), valid between the two UNIX times. */
+/** A certificate for key issued by issuer (self-signed when issuer is null), valid between the two UNIX times,
+ *  subject C=country, O=CCCD SDK test PKI, CN=commonName. */
 X509Ptr issueCertificate(EVP_PKEY* key, const std::string& commonName, EVP_PKEY* issuerKey, X509* issuerCert, bool ca,
-                         long notBefore, long notAfter, long serial);
+                         long notBefore, long notAfter, long serial, const std::string& country = "VN");
 
 /** DER SubjectPublicKeyInfo of a key. */
 Bytes publicKeyInfo(EVP_PKEY* key);
 
+/** How an EF.SOD is signed; the defaults are what ICAO 9303-10 asks for. */
+struct SodOptions {
+    bool idDataContentType = false;      ///< eContentType id-data instead of id-icao-ldsSecurityObject
+    bool signingTime = true;             ///< a signingTime signed attribute
+    std::optional<long> signedAt;        ///< its value (UNIX time); default now
+};
+
 /** EF.SOD: 77 { CMS SignedData over the LDSSecurityObject (SHA-256 of each data group) }. */
-Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert);
+Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options = {});
 
 } // namespace cccd::vcard

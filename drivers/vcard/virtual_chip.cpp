@@ -33,7 +33,7 @@ Bytes contactlessAtr()
 
 VirtualChip::VirtualChip(CardImage image, Faults faults, LinkModel link, crypto::Random& random)
     : image_(std::move(image)), faults_(std::move(faults)), link_(link), random_(random),
-      chipAuthentication_(image_.chipAuthenticationKey.get())
+      chipAuthentication_(image_.chipAuthenticationKey.key.get(), image_.chipAuthenticationKey.protocol)
 {
     link_.extraLatencyMs = faults_.latencyMs;
     powerOn();
@@ -75,6 +75,8 @@ std::optional<StatusWord> VirtualChip::refusal(std::uint16_t fid) const
     bool inApplication = fid != cardAccessFid;
     if (!image_.files.count(fid) || (inApplication && !applicationSelected_)) return sw::FILE_NOT_FOUND;
     if (!accessible(fid)) return sw::SECURITY_STATUS_NOT_SATISFIED;
+    auto withheld = faults_.withheldDataGroups.find(fid - 0x0100); // data groups are 0101..0110
+    if (fid > 0x0100 && fid <= 0x0110 && withheld != faults_.withheldDataGroups.end()) return StatusWord(withheld->second);
     return std::nullopt;
 }
 

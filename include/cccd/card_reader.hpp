@@ -8,6 +8,7 @@
 #include "cccd/verification.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -31,6 +32,7 @@ struct ReadOptions {
     bool verify = true;                      ///< passive, chip and active authentication
     std::vector<std::string> trustPaths;     ///< CSCA certificates, master lists, CRLs (files or folders)
     bool useDefaultTrust = true;             ///< also the default trust location (`cccd trust import`)
+    std::optional<std::time_t> verifyAt;     ///< verify as of this time (validity, expiry); default: now
     std::function<void(const ReadProgress&)> onProgress;
     /** Called as soon as DG1 and DG13 are read, before the face. */
     std::function<void(const Document&)> onDocument;
@@ -78,9 +80,11 @@ struct ReadResult {
 };
 
 /**
- * Reads the card on a reader. Throws Error with kind NoReader/NoCard/ServiceUnavailable (no reader or card),
- * AccessDenied (wrong CAN or MRZ data: one attempt, no retries), CardRemoved/Communication (the card left
- * or answered wrongly), MalformedData (a file does not parse).
+ * Reads the card on a reader. The SOD, not EF.COM, decides which data groups are read; verification (see
+ * verification.hpp) runs on what was read. Throws Error with kind NotFound/MalformedData for an unusable trust
+ * path (before touching the card), NoReader/NoCard/ServiceUnavailable (no reader or card), AccessDenied (wrong CAN
+ * or MRZ data: one attempt, no retries), CardRemoved/Communication (the card left or answered wrongly).
+ * Malformed files are not errors: they are reported in problems and fail verification.
  */
 ReadResult readCard(const AccessKey& key, const ReadOptions& options = {});
 

@@ -28,7 +28,7 @@ struct Document {
     std::optional<std::string> oldIdNumber;     ///< the 9-digit CMND, when the card has one
     std::optional<std::string> fullName;        ///< UTF-8 with diacritics, e.g. "Nguyễn Văn An"
     std::optional<std::string> dateOfBirth;     ///< ISO 8601, "1990-01-01"
-    std::string sex = "X";                      ///< "M", "F" or "X"
+    std::optional<std::string> sex;             ///< "M", "F" or "X" (unspecified); none without DG1/DG13
     std::optional<std::string> nationality;
     std::optional<std::string> ethnicity;
     std::optional<std::string> religion;

@@ -1,13 +1,25 @@
 // The trust anchors of passive authentication: CSCA certificates (DER or PEM), CMS master lists (whose
 // own signature is verified) and CRLs. Nothing is trusted unless it was added; the virtual card's test
-// CSCA is no exception.
+// CSCA is no exception. Only CA certificates become anchors; a CRL counts only when its CSCA signed it.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cccd {
+
+/** What one file added to a TrustStore. */
+struct TrustSource {
+    std::string path;
+    std::string kind;             ///< "certificate", "master list", "CRL" or "PEM bundle"
+    std::string signer;           ///< master list: the subject of the certificate that signed it
+    std::string signerSha256;     ///< master list: SHA-256 of that certificate (lower-case hex)
+    std::size_t certificates = 0; ///< CA certificates added (duplicates of ones already held are not counted)
+    std::size_t crls = 0;
+    std::size_t skipped = 0;      ///< certificates refused because they are not CA certificates
+};
 
 class TrustStore {
 public:
@@ -16,8 +28,9 @@ public:
     TrustStore(TrustStore&&) noexcept;
     TrustStore& operator=(TrustStore&&) noexcept;
 
-    /** Adds a certificate, a master list or a CRL, or every such file in a folder. Returns the number of
-     *  CSCA certificates added. Throws Error (NotFound, MalformedData) naming the file. */
+    /** Adds a CA certificate, a PEM bundle (certificates and CRLs), a master list or a CRL, or every such
+     *  file in a folder. Returns the number of CSCA certificates added. Throws Error (NotFound,
+     *  MalformedData) naming the file, e.g. for a certificate that is not a CA certificate. */
     std::size_t add(const std::string& path);
 
     /** $XDG_DATA_HOME/cccd/trust, else ~/.local/share/cccd/trust (what `cccd trust import` fills). */
@@ -29,6 +42,8 @@ public:
     std::size_t crlCount() const noexcept;
     /** Number of distinct countries (C= of the subjects). */
     std::size_t countryCount() const;
+    /** Every file added, in order. */
+    const std::vector<TrustSource>& sources() const noexcept;
 
     struct Impl;
     const Impl& impl() const noexcept { return *impl_; }

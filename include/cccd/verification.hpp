@@ -1,11 +1,16 @@
 // Is the document genuine? Passive authentication proves the data is unaltered and signed under a
-// trusted CSCA; chip and active authentication prove the chip is not a copy. The overall verdict is
-// VALID only when all of that holds; an unknown CSCA is UNVERIFIED, never VALID.
+// trusted CSCA of the issuing state; chip and active authentication prove the chip is not a copy; the
+// consistency check proves the document is what it claims. The overall verdict is VALID only when all of
+// that holds for everything shown; an unknown CSCA is UNVERIFIED, never VALID. Expiry is reported on its
+// own: an expired genuine document is not a forgery.
 #pragma once
 
+#include <cstdint>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cccd {
 
@@ -18,24 +23,80 @@ struct CheckResult {
 };
 
 struct PassiveAuthenticationResult : CheckResult {
-    std::map<std::string, std::string> dataGroups; ///< "DG1" -> "PASSED" | "FAILED" | "NOT_IN_SOD"
-    std::string documentSigner;                    ///< subject of the Document Signer certificate
-    std::optional<std::string> csca;               ///< subject of the trust anchor, when one matched
-    bool unknownCsca = false;                      ///< no trust anchor matched (the reason says "unknown CSCA")
+    /** "DG1" -> "PASSED" (hash matches the SOD) | "FAILED" (altered) | "NOT_IN_SOD" (read, but the SOD does not
+     *  vouch for it: never shown as verified) | "MISSING" (the SOD lists it, the chip withheld it) | "NOT_READ"
+     *  (the SOD lists it, it was not asked for or is not in the folder). */
+    std::map<std::string, std::string> dataGroups;
+    std::vector<int> listedDataGroups;     ///< what the SOD says the document holds
+    std::string documentSigner;            ///< subject of the Document Signer certificate
+    std::optional<std::string> csca;       ///< subject of the trust anchor, when one matched
+    std::string hashAlgorithm;             ///< of the data group hashes, e.g. "SHA-256"
+    std::string signatureAlgorithm;        ///< of the SOD signature, e.g. "ecdsa-with-SHA256"
+    std::string ldsVersion;                ///< "0108" (from the SOD, else EF.COM); empty if neither says
+    std::optional<std::string> signingTime; ///< the SOD's signingTime attribute (ISO 8601), when present
+    std::vector<std::string> notes;        ///< facts worth knowing that do not change the status
+    bool unknownCsca = false;              ///< no trust anchor matched (the reason says "unknown CSCA")
+    /** The check could not be completed (unknown CSCA, no signer certificate, an algorithm the SDK does not
+     *  know): the document is UNVERIFIED, not forged. */
+    bool inconclusive = false;
+};
+
+enum class ExpiryStatus { NotExpired, Expired, NotYetValid, NoExpiry, Unknown };
+
+/** The dates of the document or of one certificate, against the day checked at. */
+struct ValidityPeriod {
+    std::optional<std::string> validFrom;  ///< ISO date
+    std::optional<std::string> validUntil; ///< ISO date; none with status NoExpiry
+    ExpiryStatus status = ExpiryStatus::Unknown;
+};
+
+struct ExpiryReport {
+    std::string checkedAt;                 ///< ISO date the dates were compared with (today, or --at)
+    ValidityPeriod document;               ///< its status is the document's: EXPIRED is not forged
+    std::optional<ValidityPeriod> documentSigner;
+    std::optional<ValidityPeriod> csca;
 };
 
 struct VerificationReport {
     PassiveAuthenticationResult passive;
     CheckResult chipAuthentication;
     CheckResult activeAuthentication;
+    /** The document is what it claims: issuing state of DG1 = country of the Document Signer and CSCA;
+     *  for a CCCD, the ID number of DG13 = the one in DG1. */
+    CheckResult consistency;
+    /** EF.CardSecurity's signature and chain, when the chip has one. */
+    std::optional<CheckResult> cardSecurity;
+    ExpiryReport expiry;
+    bool offline = false; ///< checked from files without the chip: never VALID
     Verdict overall = Verdict::Unverified;
 };
 
-/** VALID: PA passed with a trusted CSCA and (CA or AA) passed where the chip supports one of them.
- *  INVALID: any check failed for a reason other than an unknown CSCA. Otherwise UNVERIFIED. */
+/**
+ * VALID only when passive authentication PASSED under a trusted CSCA (covering every data group shown),
+ * the document is consistent, and the chip proved it holds a key the SOD vouches for (CA with DG14 or AA
+ * with DG15 PASSED), or the SOD lists neither DG14 nor DG15. Never VALID offline.
+ * INVALID when a check FAILED for a reason that means forgery or cloning (not an unknown CSCA or an SDK
+ * limit). Otherwise UNVERIFIED.
+ */
 Verdict overallVerdict(const VerificationReport& report);
 
 const char* toString(CheckStatus status);
 const char* toString(Verdict verdict);
+const char* toString(ExpiryStatus status);
+
+/** Options of offline verification (and of the verification step of readCard). */
+struct VerifyOptions {
+    std::vector<std::string> trustPaths; ///< CSCA certificates, master lists, CRLs (files or folders)
+    bool useDefaultTrust = true;         ///< also the default trust location (`cccd trust import`)
+    std::optional<std::time_t> at;       ///< verify as of this time (certificate validity, expiry); default: now
+};
+
+/**
+ * Passive authentication of files read earlier (e.g. a `cccd read --out` folder or what a counter PC sent to a
+ * server): "SOD", "DG1", "DG13", "DG2", "DG14", "DG15", "COM", "CardSecurity" as read from the chip. Chip and
+ * active authentication need the chip, so the result is at best UNVERIFIED. Throws Error for unusable trust
+ * paths; never for malformed files, which are FAILED checks.
+ */
+VerificationReport verifyFiles(const std::map<std::string, std::vector<std::uint8_t>>& files, const VerifyOptions& options = {});
 
 } // namespace cccd

@@ -1,9 +1,11 @@
 // `cccd read`: open the chip with a CAN, ID, QR payload or MRZ data, read and decode it (CONTRACTS.md).
+#include "at_option.hpp"
 #include "cccd/card_reader.hpp"
 #include "cccd/error.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "reading/report_json.hpp"
+#include "verification_text.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -19,6 +21,7 @@ struct ReadArguments {
     std::vector<std::string> trust;
     bool json = false, noFace = false;
     double waitSeconds = 0;
+    std::shared_ptr<std::optional<std::time_t>> at = std::make_shared<std::optional<std::time_t>>();
 };
 
 AccessKey keyFrom(const ReadArguments& a)
@@ -64,12 +67,13 @@ std::string show(const std::optional<std::string>& v) { return v ? *v : "-"; }
 void printSummary(const ReadResult& r)
 {
     const Document& d = r.document;
+    printVerification(std::cout, r.verification); // the verdict first: it decides what the rest is worth
     std::cout << "Reader:        " << r.reader << "\n"
               << "Access:        " << r.access.protocol << " with " << r.access.key << ", secure messaging " << r.access.secureMessaging << "\n"
               << "ID number:     " << show(d.idNumber) << "\n"
               << "Old ID:        " << show(d.oldIdNumber) << "\n"
               << "Full name:     " << show(d.fullName) << "\n"
-              << "Date of birth: " << show(d.dateOfBirth) << "   Sex: " << d.sex << "\n"
+              << "Date of birth: " << show(d.dateOfBirth) << "   Sex: " << show(d.sex) << "\n"
               << "Nationality:   " << show(d.nationality) << "   Ethnicity: " << show(d.ethnicity) << "   Religion: " << show(d.religion) << "\n"
               << "Origin:        " << show(d.placeOfOrigin) << "\n"
               << "Residence:     " << show(d.placeOfResidence) << "\n"
@@ -78,11 +82,6 @@ void printSummary(const ReadResult& r)
               << "Mother:        " << show(d.motherName) << "\n"
               << "Spouse:        " << show(d.spouseName) << "\n";
     if (r.face) std::cout << "Face:          " << r.face->format << " " << r.face->width << "x" << r.face->height << ", " << r.face->data.size() << " bytes\n";
-    const VerificationReport& v = r.verification;
-    std::cout << "Verification:  " << toString(v.overall) << "\n"
-              << "  passive:     " << toString(v.passive.status) << " - " << v.passive.reason << "\n"
-              << "  chip:        " << toString(v.chipAuthentication.status) << " - " << v.chipAuthentication.reason << "\n"
-              << "  active:      " << toString(v.activeAuthentication.status) << " - " << v.activeAuthentication.reason << "\n";
     std::cout << "Read in " << static_cast<int>(r.timing.total) << " ms with " << r.apduCount << " APDUs\n";
 }
 
@@ -94,6 +93,7 @@ int readCommand(const ReadArguments& a)
     options.readFace = !a.noFace;
     options.waitForCard = std::chrono::milliseconds(static_cast<long>(a.waitSeconds * 1000));
     options.trustPaths = a.trust;
+    options.verifyAt = *a.at;
     if (!a.json && ::isatty(STDERR_FILENO)) options.onProgress = progressBar;
     ReadResult result = readCard(key, options);
     nlohmann::json report = reading::reportToJson(result);
@@ -124,6 +124,7 @@ void addReadCommand(CLI::App& app, Action& action)
     cmd->add_flag("--no-face", args->noFace, "Do not read the face (DG2)");
     cmd->add_option("--trust", args->trust, "CSCA certificate, master list or CRL (file or folder); repeatable");
     cmd->add_option("--wait", args->waitSeconds, "Wait this many seconds for a card");
+    addAtOption(cmd, args->at);
     cmd->callback([&action, args] { action = [args] { return readCommand(*args); }; });
 }
 

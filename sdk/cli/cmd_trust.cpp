@@ -28,6 +28,12 @@ int importCommand(const std::vector<std::string>& paths)
             std::filesystem::copy_file(path, target / std::filesystem::path(path).filename(), std::filesystem::copy_options::overwrite_existing);
         }
     }
+    for (const TrustSource& source : checked.sources()) {
+        std::cout << source.kind << ' ' << source.path << ": " << source.certificates << " CSCA certificates, " << source.crls << " CRLs";
+        if (source.skipped) std::cout << ", " << source.skipped << " certificates skipped (not CA certificates)";
+        std::cout << '\n';
+        if (!source.signer.empty()) std::cout << "  signed by " << source.signer << "\n  signer SHA-256 " << source.signerSha256 << '\n';
+    }
     std::cout << "imported " << certificates << " CSCA certificates from " << checked.countryCount() << " countries and "
               << checked.crlCount() << " CRLs into " << target.string() << '\n';
     return exitOk;

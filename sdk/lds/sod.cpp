@@ -9,6 +9,7 @@ namespace {
 const std::string context = "EF.SOD";
 const std::string signedDataOid = "1.2.840.113549.1.7.2";
 const std::string ldsSecurityObjectOid = "2.23.136.1.1.1";
+const std::string idDataOid = "1.2.840.113549.1.7.1";
 
 // An OCTET STRING's bytes; BER allows a constructed string made of primitive pieces.
 Bytes octets(TlvReader& parent, const Tlv& t)
@@ -53,7 +54,12 @@ SecurityObject parseSod(ByteView file)
     Tlv encap = sd.expect(asn1::SEQUENCE);
     TlvReader ec = sd.children(encap);
     Tlv type = ec.expect(asn1::OBJECT_IDENTIFIER);
-    if (asn1::decodeOid(type, context) != ldsSecurityObjectOid) throw ParseError(context, type.offset, "content is not an LDSSecurityObject");
+    std::string contentType = asn1::decodeOid(type, context);
+    // Some issuers label the content id-data; it counts only if it parses as an LDSSecurityObject below.
+    out.contentTypeIsData = contentType == idDataOid;
+    if (contentType != ldsSecurityObjectOid && !out.contentTypeIsData) {
+        throw ParseError(context, type.offset, "content is not an LDSSecurityObject (" + contentType + ")");
+    }
     Tlv content0 = ec.expect(0xA0);
     TlvReader c0 = ec.children(content0);
     Tlv eContent = c0.next();
@@ -76,13 +82,34 @@ SecurityObject parseSod(ByteView file)
         std::uint64_t dg = asn1::decodeUnsigned(e.expect(asn1::INTEGER), context);
         Tlv hash = e.expect(asn1::OCTET_STRING);
         if (dg == 0 || dg > 16) throw ParseError(context, entry.offset, "data group number out of range");
-        out.dataGroupHashes[static_cast<int>(dg)] = hash.value.toBytes();
+        if (!out.dataGroupHashes.emplace(static_cast<int>(dg), hash.value.toBytes()).second) out.duplicateDataGroups.push_back(static_cast<int>(dg));
     }
+    if (out.dataGroupHashes.empty()) throw ParseError(context, hashes.offset, "the LDSSecurityObject lists no data group");
     if (auto version = items.nextIf(asn1::SEQUENCE)) {
         TlvReader v = items.children(*version);
         if (auto s = v.nextIf(asn1::PRINTABLE_STRING)) out.ldsVersion = asn1::decodeString(*s, context);
+        if (auto s = v.nextIf(asn1::PRINTABLE_STRING)) out.unicodeVersion = asn1::decodeString(*s, context);
     }
     return out;
+}
+
+std::optional<bool> SecurityObject::matches(int dg, ByteView content) const
+{
+    auto listed = dataGroupHashes.find(dg);
+    if (listed == dataGroupHashes.end() || !hashAlgorithm) return std::nullopt;
+    return constantTimeEqual(crypto::hash(*hashAlgorithm, content), listed->second);
+}
+
+const char* hashAlgorithmName(crypto::HashAlgorithm algorithm)
+{
+    switch (algorithm) {
+    case crypto::HashAlgorithm::Sha1: return "SHA-1";
+    case crypto::HashAlgorithm::Sha224: return "SHA-224";
+    case crypto::HashAlgorithm::Sha256: return "SHA-256";
+    case crypto::HashAlgorithm::Sha384: return "SHA-384";
+    case crypto::HashAlgorithm::Sha512: return "SHA-512";
+    }
+    return "unknown";
 }
 
 } // namespace cccd::lds

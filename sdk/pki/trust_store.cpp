@@ -1,7 +1,6 @@
 #include "cccd/error.hpp"
-#include "core/file_io.hpp"
 #include "core/asn1.hpp"
-#include "core/log.hpp"
+#include "core/file_io.hpp"
 #include "core/tlv.hpp"
 #include "pki/trust_store_impl.hpp"
 
@@ -10,8 +9,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace cccd {
@@ -19,7 +16,12 @@ namespace cccd {
 namespace {
 const std::string masterListType = "2.23.136.1.1.2";
 
+void freeInfos(STACK_OF(X509_INFO) * infos) { sk_X509_INFO_pop_free(infos, X509_INFO_free); }
+using InfoStack = std::unique_ptr<STACK_OF(X509_INFO), crypto::OpenSslDeleter<STACK_OF(X509_INFO), freeInfos>>;
+
 bool isPem(const Bytes& b) { return b.size() > 10 && std::string(b.begin(), b.begin() + 10) == "-----BEGIN"; }
+
+[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::MalformedData, "trust: " + message); }
 
 // CscaMasterList ::= SEQUENCE { version INTEGER, certList SET OF Certificate }
 std::vector<pki::X509Ptr> masterListCertificates(ByteView content, const std::string& path)
@@ -41,28 +43,106 @@ std::vector<pki::X509Ptr> masterListCertificates(ByteView content, const std::st
     return out;
 }
 
-// A master list is trusted only if its signature verifies and its signer chains to a CSCA in the list or store.
-std::vector<pki::X509Ptr> loadMasterList(CMS_ContentInfo* cms, const std::string& path, const TrustStore::Impl& store)
-{
-    pki::BioPtr content(BIO_new(BIO_s_mem()));
-    if (CMS_verify(cms, nullptr, nullptr, nullptr, content.get(), CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+class Loader {
+public:
+    Loader(TrustStore::Impl& store, std::string path) : store_(store) { source_.path = std::move(path); }
+
+    void certificate(pki::X509Ptr cert)
+    {
+        if (!pki::isCaCertificate(cert.get())) {
+            ++source_.skipped;
+            refusedSubject_ = pki::subjectOf(cert.get());
+            return;
+        }
+        for (const auto& held : store_.certificates) {
+            if (X509_cmp(held.get(), cert.get()) == 0) return;
+        }
+        store_.certificates.push_back(std::move(cert));
+        ++source_.certificates;
+    }
+
+    void crl(pki::CrlPtr crl)
+    {
+        store_.crls.push_back(std::move(crl));
+        ++source_.crls;
+    }
+
+    void pem(const Bytes& bytes)
+    {
+        source_.kind = "PEM bundle";
+        pki::BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+        InfoStack infos(PEM_X509_INFO_read_bio(bio.get(), nullptr, nullptr, nullptr));
         ERR_clear_error();
-        throw Error(ErrorKind::MalformedData, "trust: the master list " + path + " has an invalid signature");
+        for (int i = 0; infos && i < sk_X509_INFO_num(infos.get()); ++i) {
+            X509_INFO* info = sk_X509_INFO_value(infos.get(), i);
+            if (info->x509) certificate(pki::X509Ptr(X509_dup(info->x509)));
+            if (info->crl) crl(pki::CrlPtr(X509_CRL_dup(info->crl)));
+        }
+        if (source_.certificates + source_.crls + source_.skipped == 0) refuse("no certificate or CRL in " + source_.path);
     }
-    char* data = nullptr;
-    long n = BIO_get_mem_data(content.get(), &data);
-    std::vector<pki::X509Ptr> certs = masterListCertificates(ByteView(reinterpret_cast<std::uint8_t*>(data), static_cast<std::size_t>(n)), path);
-    STACK_OF(X509)* signers = CMS_get0_signers(cms);
-    bool chained = false;
-    for (int i = 0; signers && i < sk_X509_num(signers) && !chained; ++i) {
-        X509* signer = sk_X509_value(signers, i);
-        for (const auto& c : certs) chained = chained || (pki::namesIssuer(signer, c.get()) && pki::signedBy(signer, c.get()));
-        for (const auto& c : store.certificates) chained = chained || (pki::namesIssuer(signer, c.get()) && pki::signedBy(signer, c.get()));
+
+    void der(const Bytes& bytes)
+    {
+        const unsigned char* p = bytes.data();
+        if (X509* cert = d2i_X509(nullptr, &p, static_cast<long>(bytes.size()))) {
+            source_.kind = "certificate";
+            return certificate(pki::X509Ptr(cert));
+        }
+        p = bytes.data();
+        if (X509_CRL* list = d2i_X509_CRL(nullptr, &p, static_cast<long>(bytes.size()))) {
+            source_.kind = "CRL";
+            return crl(pki::CrlPtr(list));
+        }
+        ERR_clear_error();
+        masterList(bytes);
     }
-    sk_X509_free(signers);
-    if (!chained) throw Error(ErrorKind::MalformedData, "trust: the signer of master list " + path + " does not chain to a CSCA it contains");
-    return certs;
-}
+
+    TrustSource finish()
+    {
+        if (source_.certificates + source_.crls == 0 && source_.skipped > 0) {
+            refuse(source_.path + ": " + refusedSubject_ + " is not a CA certificate; a trust anchor must be a CSCA");
+        }
+        store_.sources.push_back(source_);
+        return source_;
+    }
+
+private:
+    // A master list is trusted only if its signature verifies and its signer chains to a CSCA in the list or store.
+    void masterList(const Bytes& bytes)
+    {
+        pki::CmsPtr cms = pki::parseCms(bytes, source_.path);
+        char oid[128];
+        OBJ_obj2txt(oid, sizeof oid, CMS_get0_eContentType(cms.get()), 1);
+        if (oid != masterListType) refuse(source_.path + " is neither a certificate, a CRL nor a CSCA master list");
+        source_.kind = "master list";
+        pki::BioPtr content(BIO_new(BIO_s_mem()));
+        if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, content.get(), CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+            ERR_clear_error();
+            refuse("the master list " + source_.path + " has an invalid signature");
+        }
+        char* data = nullptr;
+        long n = BIO_get_mem_data(content.get(), &data);
+        std::vector<pki::X509Ptr> certs =
+            masterListCertificates(ByteView(reinterpret_cast<std::uint8_t*>(data), static_cast<std::size_t>(n)), source_.path);
+        STACK_OF(X509)* signers = CMS_get0_signers(cms.get());
+        X509* signer = signers && sk_X509_num(signers) == 1 ? sk_X509_value(signers, 0) : nullptr;
+        bool chained = false;
+        auto issues = [signer](const pki::X509Ptr& c) { return pki::namesIssuer(signer, c.get()) && pki::signedBy(signer, c.get()); };
+        for (const auto& c : certs) chained = chained || (signer && issues(c));
+        for (const auto& c : store_.certificates) chained = chained || (signer && issues(c));
+        if (signer) {
+            source_.signer = pki::subjectOf(signer);
+            source_.signerSha256 = pki::fingerprintOf(signer);
+        }
+        sk_X509_free(signers);
+        if (!chained) refuse("the signer of master list " + source_.path + " does not chain to a CSCA it contains");
+        for (auto& cert : certs) certificate(std::move(cert));
+    }
+
+    TrustStore::Impl& store_;
+    TrustSource source_;
+    std::string refusedSubject_;
+};
 } // namespace
 
 TrustStore::TrustStore() : impl_(std::make_unique<Impl>()) {}
@@ -80,38 +160,13 @@ std::size_t TrustStore::add(const std::string& path)
         return added;
     }
     Bytes bytes = readFileBytes(path);
-    std::size_t before = impl_->certificates.size();
-    pki::BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+    Loader loader(*impl_, path);
     if (isPem(bytes)) {
-        std::string text(bytes.begin(), bytes.end());
-        if (text.find("BEGIN X509 CRL") != std::string::npos) {
-            while (X509_CRL* crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr)) impl_->crls.emplace_back(crl);
-        } else {
-            while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) impl_->certificates.emplace_back(cert);
-        }
-        ERR_clear_error();
-        if (impl_->certificates.size() == before && text.find("BEGIN X509 CRL") == std::string::npos) {
-            throw Error(ErrorKind::MalformedData, "trust: no certificate in " + path);
-        }
-        return impl_->certificates.size() - before;
+        loader.pem(bytes);
+    } else {
+        loader.der(bytes);
     }
-    const unsigned char* p = bytes.data();
-    if (X509* cert = d2i_X509(nullptr, &p, static_cast<long>(bytes.size()))) {
-        impl_->certificates.emplace_back(cert);
-        return 1;
-    }
-    p = bytes.data();
-    if (X509_CRL* crl = d2i_X509_CRL(nullptr, &p, static_cast<long>(bytes.size()))) {
-        impl_->crls.emplace_back(crl);
-        return 0;
-    }
-    ERR_clear_error();
-    pki::CmsPtr cms = pki::parseCms(bytes, path);
-    char oid[128];
-    OBJ_obj2txt(oid, sizeof oid, CMS_get0_eContentType(cms.get()), 1);
-    if (oid != masterListType) throw Error(ErrorKind::MalformedData, "trust: " + path + " is neither a certificate, a CRL nor a CSCA master list");
-    for (auto& cert : loadMasterList(cms.get(), path, *impl_)) impl_->certificates.push_back(std::move(cert));
-    return impl_->certificates.size() - before;
+    return loader.finish().certificates;
 }
 
 std::string TrustStore::defaultLocation()
@@ -130,16 +185,14 @@ void TrustStore::addDefaultLocation()
 
 std::size_t TrustStore::certificateCount() const noexcept { return impl_->certificates.size(); }
 std::size_t TrustStore::crlCount() const noexcept { return impl_->crls.size(); }
+const std::vector<TrustSource>& TrustStore::sources() const noexcept { return impl_->sources; }
 
 std::size_t TrustStore::countryCount() const
 {
     std::set<std::string> countries;
     for (const auto& cert : impl_->certificates) {
-        X509_NAME* name = X509_get_subject_name(cert.get());
-        int i = X509_NAME_get_index_by_NID(name, NID_countryName, -1);
-        if (i < 0) continue;
-        const ASN1_STRING* c = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i));
-        countries.emplace(reinterpret_cast<const char*>(ASN1_STRING_get0_data(c)), static_cast<std::size_t>(ASN1_STRING_length(c)));
+        std::string c = pki::countryOf(X509_get_subject_name(cert.get()));
+        if (!c.empty()) countries.insert(c);
     }
     return countries.size();
 }

@@ -9,8 +9,9 @@
 namespace cccd {
 
 struct TrustStore::Impl {
-    std::vector<pki::X509Ptr> certificates;
-    std::vector<pki::CrlPtr> crls;
+    std::vector<pki::X509Ptr> certificates; ///< CA certificates only
+    std::vector<pki::CrlPtr> crls;          ///< as loaded: whose CSCA signed them is checked when they are used
+    std::vector<TrustSource> sources;
 };
 
 } // namespace cccd

@@ -7,24 +7,24 @@
 #include "core/secure.hpp"
 #include "core/tlv.hpp"
 #include "cccd/trust_store.hpp"
-#include "icao/chip_authentication.hpp"
 #include "icao/file_reader.hpp"
-#include "pki/passive_authentication.hpp"
 #include "icao/secure_channel.hpp"
-#include "lds/dg1.hpp"
-#include "lds/dg13_vn.hpp"
 #include "lds/dg2.hpp"
 #include "lds/ef_com.hpp"
 #include "lds/lds_files.hpp"
+#include "lds/sod.hpp"
 #include "reading/access_control.hpp"
+#include "reading/chip_proof.hpp"
+#include "reading/document_files.hpp"
+#include "reading/document_verification.hpp"
 #include "transport/chaining_channel.hpp"
 #include "transport/pcsc/pcsc_card.hpp"
 #include "transport/reader_profile.hpp"
-#include "vn/document_builder.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
 
 namespace cccd {
 
@@ -63,6 +63,9 @@ ChannelLimits limitsFor(const pcsc::Card& card, const std::optional<transport::R
 ReadResult readCard(const AccessKey& key, const ReadOptions& options)
 {
     const auto start = Clock::now();
+    // Trust first: a bad trust path is said before the card is touched, not after the read.
+    std::optional<TrustStore> trust;
+    if (options.verify) trust = reading::loadTrust(options.trustPaths, options.useDefaultTrust);
     ReadResult result;
     result.reader = pickReader(options);
     std::optional<transport::ReaderProfile> profile = transport::readerProfileFor(result.reader);
@@ -102,81 +105,68 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     }
     result.timing.access = msSince(accessStart);
 
-    // Files: COM first (which DGs exist), DG1 and DG13 for the early result, then SOD, DG14, DG15, DG2 last.
+    // DG1 and DG13 first, for the early result; then the SOD, which says what else the document holds (EF.COM is
+    // not signed: a clone edits it). DG14/DG15 and chip proof before the face, which is read last.
     const auto readStart = Clock::now();
     icao::FileReader reader(secure, policy);
+    std::set<int> withheld;
     auto readFile = [&](const char* name) -> bool {
-        icao::FileResult f = reader.read(elementary(*lds::fileByName(name)), progress);
-        if (f.status != icao::FileStatus::Read) return false;
+        const lds::LdsFile file = *lds::fileByName(name);
+        icao::FileResult f = reader.read(elementary(file), progress);
+        if (f.status != icao::FileStatus::Read) {
+            if (file.dataGroup > 0) withheld.insert(file.dataGroup);
+            return false;
+        }
         result.files[name] = std::move(f.content);
         return true;
     };
-    std::vector<int> present{1, 2, 13, 14, 15};
-    if (readFile("COM")) present = lds::parseEfCom(result.files["COM"]).dataGroups;
-    auto listed = [&present](int dg) { return std::find(present.begin(), present.end(), dg) != present.end(); };
-
-    // A file that does not parse is reported, not fatal: the rest is still read and verified.
-    auto parsed = [&result](const char* name, auto parse) -> decltype(parse()) {
-        try {
-            return parse();
-        } catch (const ParseError& e) {
-            result.problems.push_back(std::string(name) + " does not parse: " + e.what());
-            return std::nullopt;
-        }
-    };
-    std::optional<lds::Mrz> mrz;
-    std::optional<lds::Dg13> dg13;
-    if (listed(1) && readFile("DG1")) mrz = parsed("DG1", [&] { return std::optional<lds::Mrz>(lds::parseDg1(result.files["DG1"])); });
-    if (listed(13) && readFile("DG13")) dg13 = parsed("DG13", [&] { return std::optional<lds::Dg13>(lds::parseDg13(result.files["DG13"])); });
-    result.document = vn::buildDocument(mrz, dg13);
+    readFile("DG1");
+    reading::DocumentFiles parsed = reading::parseDocumentFiles(result.files);
+    if (reading::mayHoldVietnameseDg13(parsed.mrz) && readFile("DG13")) parsed = reading::parseDocumentFiles(result.files);
+    result.document = parsed.document;
+    result.problems = parsed.problems;
     if (options.onDocument) options.onDocument(result.document);
 
     readFile("SOD");
+    std::vector<std::string> sodProblems; // passive authentication says why an SOD does not parse
+    std::optional<lds::SecurityObject> sod = reading::parseIfPresent(result.files, "SOD", sodProblems, [](ByteView b) { return lds::parseSod(b); });
+    std::optional<std::vector<int>> comList; // kept for the dump; used only when there is no SOD to go by
+    if (readFile("COM")) comList = reading::parseIfPresent(result.files, "COM", result.problems, [](ByteView b) { return lds::parseEfCom(b).dataGroups; });
+    auto listed = [&](int dg) {
+        if (sod) return sod->dataGroupHashes.count(dg) > 0;
+        return !comList || std::find(comList->begin(), comList->end(), dg) != comList->end(); // no SOD: INVALID, but show what is there
+    };
     if (listed(14)) readFile("DG14");
     if (listed(15)) readFile("DG15");
 
     // Chip Authentication re-keys the channel; the face is then read under the new keys.
     double verifyMs = 0;
-    std::optional<lds::SecurityInfos> dg14;
-    if (result.files.count("DG14")) {
-        dg14 = parsed("DG14", [&] { return std::optional<lds::SecurityInfos>(lds::parseSecurityInfos(parseTlv(result.files["DG14"], "DG14").value, "DG14")); });
-    }
+    reading::ChipEvidence chip;
+    chip.live = true;
     if (options.verify) {
         const auto caStart = Clock::now();
-        VerificationReport& v = result.verification;
-        v.chipAuthentication = dg14 ? icao::performChipAuthentication(secure, *dg14, crypto::systemRandom())
-                                    : CheckResult{CheckStatus::NotSupported, "the chip has no DG14"};
-        if (result.files.count("DG15") && secure.isOpen()) {
-            v.activeAuthentication = icao::performActiveAuthentication(secure, parseTlv(result.files["DG15"], "DG15").value, dg14,
-                                                                       crypto::systemRandom());
-        } else if (!result.files.count("DG15")) {
-            v.activeAuthentication = CheckResult{CheckStatus::NotSupported, "the chip has no DG15"};
-        } else {
-            v.activeAuthentication.reason = "not run: the chip ended the session when chip authentication failed";
-        }
+        reading::ChipProof proof = reading::proveChip(secure, sod, result.files, withheld, result.problems);
+        chip.chipAuthentication = proof.chipAuthentication;
+        chip.activeAuthentication = proof.activeAuthentication;
         verifyMs += msSince(caStart);
     }
-    std::optional<lds::FaceImage> parsedFace;
-    if (options.readFace && listed(2) && secure.isOpen() && readFile("DG2")) {
-        parsedFace = parsed("DG2", [&] { return std::optional<lds::FaceImage>(lds::parseDg2(result.files["DG2"])); });
-    }
-    if (parsedFace) {
-        lds::FaceImage& face = *parsedFace;
-        FaceImage out;
-        out.format = lds::formatName(face.format);
-        out.width = face.width;
-        out.height = face.height;
-        out.data = std::move(face.image);
-        result.face = std::move(out);
+    chip.faceShown = options.readFace && listed(2) && secure.isOpen();
+    if (chip.faceShown && readFile("DG2")) {
+        std::optional<lds::FaceImage> face = reading::parseIfPresent(result.files, "DG2", result.problems, [](ByteView b) { return lds::parseDg2(b); });
+        if (face) {
+            FaceImage out;
+            out.format = lds::formatName(face->format);
+            out.width = face->width;
+            out.height = face->height;
+            out.data = std::move(face->image);
+            result.face = std::move(out);
+        }
     }
     result.timing.read = msSince(readStart) - verifyMs;
     if (options.verify) {
         const auto paStart = Clock::now();
-        TrustStore trust;
-        if (options.useDefaultTrust) trust.addDefaultLocation();
-        for (const std::string& path : options.trustPaths) trust.add(path);
-        result.verification.passive = pki::verifyPassive(result.files, trust, std::time(nullptr));
-        result.verification.overall = overallVerdict(result.verification);
+        chip.withheld = withheld;
+        result.verification = reading::verifyDocument(result.files, parsed, chip, *trust, options.verifyAt.value_or(std::time(nullptr)));
         result.timing.verify = verifyMs + msSince(paStart);
     }
     result.apduCount = raw.commandCount();

@@ -13,7 +13,7 @@ nlohmann::json documentToJson(const Document& d)
         {"old_id_number", orNull(d.oldIdNumber)},
         {"full_name", orNull(d.fullName)},
         {"date_of_birth", orNull(d.dateOfBirth)},
-        {"sex", d.sex},
+        {"sex", orNull(d.sex)},
         {"nationality", orNull(d.nationality)},
         {"ethnicity", orNull(d.ethnicity)},
         {"religion", orNull(d.religion)},
