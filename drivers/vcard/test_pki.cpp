@@ -9,6 +9,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -141,8 +142,10 @@ Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509*
 {
     Bytes hashes;
     for (const auto& [number, content] : dataGroups) {
-        append(hashes, encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(static_cast<std::uint64_t>(number)),
-                                                          encodeTlv(asn1::OCTET_STRING, crypto::hash(crypto::HashAlgorithm::Sha256, content))})));
+        Bytes entry = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(static_cast<std::uint64_t>(number)),
+                                                         encodeTlv(asn1::OCTET_STRING, crypto::hash(crypto::HashAlgorithm::Sha256, content))}));
+        bool twice = std::find(options.listedTwice.begin(), options.listedTwice.end(), number) != options.listedTwice.end();
+        append(hashes, twice ? concat({entry, entry}) : entry);
     }
     Bytes algorithm = encodeTlv(asn1::SEQUENCE, asn1::encodeOid("2.16.840.1.101.3.4.2.1"));
     Bytes securityObject = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(0), algorithm, encodeTlv(asn1::SEQUENCE, hashes)}));

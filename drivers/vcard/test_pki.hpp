@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cccd::vcard {
 
@@ -39,6 +40,7 @@ struct SodOptions {
     bool idDataContentType = false;      ///< eContentType id-data instead of id-icao-ldsSecurityObject
     bool signingTime = true;             ///< a signingTime signed attribute
     std::optional<long> signedAt;        ///< its value (UNIX time); default now
+    std::vector<int> listedTwice;        ///< data groups whose hash entry is repeated (malformed)
 };
 
 /** EF.SOD: 77 { CMS SignedData over the LDSSecurityObject (SHA-256 of each data group) }. */

@@ -25,7 +25,7 @@ bool before(const ASN1_TIME* time, std::time_t at)
 }
 } // namespace
 
-CscaMatch findCsca(const X509* ds, const TrustStore::Impl& trust)
+CscaMatch findCsca(const X509* ds, const TrustStore::Impl& trust, std::optional<std::time_t> when)
 {
     CscaMatch m;
     bool sameKeyNamed = false;
@@ -34,11 +34,16 @@ CscaMatch findCsca(const X509* ds, const TrustStore::Impl& trust)
         if (!namesIssuer(ds, anchor.get())) continue;
         nameKnown = true;
         if (signedBy(ds, anchor.get())) {
-            m.outcome = CscaMatch::Outcome::Trusted;
-            m.csca = anchor.get();
-            return m;
+            bool validThen = when && !before(X509_get0_notAfter(anchor.get()), *when) && before(X509_get0_notBefore(anchor.get()), *when + 1);
+            if (!m.csca || validThen) m.csca = anchor.get();
+            if (validThen) break;
+            continue;
         }
         sameKeyNamed = sameKeyNamed || keyIdentifiersAgree(ds, anchor.get());
+    }
+    if (m.csca) {
+        m.outcome = CscaMatch::Outcome::Trusted;
+        return m;
     }
     std::string issuer = nameText(X509_get_issuer_name(ds));
     if (sameKeyNamed) {

@@ -6,6 +6,7 @@
 #include "pki/trust_store_impl.hpp"
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ struct CscaMatch {
     std::string reason;
 };
 
-CscaMatch findCsca(const X509* documentSigner, const TrustStore::Impl& trust);
+/** The trusted CSCA that signed documentSigner. A CSCA re-issues its certificate for the same key with new dates:
+ *  of several that verify, the one valid at the time given (when the signature was made) is preferred. */
+CscaMatch findCsca(const X509* documentSigner, const TrustStore::Impl& trust, std::optional<std::time_t> when = std::nullopt);
 
 struct Revocation {
     bool revoked = false;

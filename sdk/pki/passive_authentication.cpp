@@ -116,7 +116,7 @@ private:
 
     PassiveOutcome chain(const X509* ds, std::optional<std::time_t> signingTime)
     {
-        CscaMatch match = findCsca(ds, trust_);
+        CscaMatch match = findCsca(ds, trust_, signingTime ? signingTime : in_.dateOfIssue);
         if (match.outcome == CscaMatch::Outcome::Forged) return failed(match.reason);
         if (match.outcome == CscaMatch::Outcome::UnknownCsca) {
             r().unknownCsca = true;

@@ -49,6 +49,7 @@ public:
 
     void certificate(pki::X509Ptr cert)
     {
+        ++found_;
         if (!pki::isCaCertificate(cert.get())) {
             ++source_.skipped;
             refusedSubject_ = pki::subjectOf(cert.get());
@@ -78,7 +79,7 @@ public:
             if (info->x509) certificate(pki::X509Ptr(X509_dup(info->x509)));
             if (info->crl) crl(pki::CrlPtr(X509_CRL_dup(info->crl)));
         }
-        if (source_.certificates + source_.crls + source_.skipped == 0) refuse("no certificate or CRL in " + source_.path);
+        if (found_ + source_.crls == 0) refuse("no certificate or CRL in " + source_.path);
     }
 
     void der(const Bytes& bytes)
@@ -142,6 +143,7 @@ private:
     TrustStore::Impl& store_;
     TrustSource source_;
     std::string refusedSubject_;
+    std::size_t found_ = 0; ///< certificates seen, duplicates and refused ones included
 };
 } // namespace
 

@@ -124,7 +124,7 @@ TEST_CASE("a missing or wrong model is named, with every place searched")
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("two people side by side in the live image are refused; a small face in the background is not")
+TEST_CASE("two people side by side in the live image are refused, then a small face in the background is not")
 {
     cv::Mat a = cv::imdecode(photo("lfw-dev/Al_Gore/Al_Gore_0001.jpg"), cv::IMREAD_COLOR);
     cv::Mat b = cv::imdecode(photo("lfw-dev/Britney_Spears/Britney_Spears_0001.jpg"), cv::IMREAD_COLOR);
@@ -182,7 +182,7 @@ TEST_CASE("without YuNet and the liveness models: dlib HOG detection, and livene
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("a live video: the best frame is chosen and compared; quality advice for a tiny face")
+TEST_CASE("a live video: the best frame is chosen and compared, then quality advice for a tiny face")
 {
     std::string video = "/tmp/cccd-live-" + std::to_string(::getpid()) + ".avi";
     cv::Mat good = cv::imdecode(photo("lfw-dev/Al_Gore/Al_Gore_0002.jpg"), cv::IMREAD_COLOR);
