@@ -20,7 +20,7 @@ using Bio = std::unique_ptr<BIO, crypto::OpenSslDeleter<BIO, BIO_free_all>>;
 using Cms = std::unique_ptr<CMS_ContentInfo, crypto::OpenSslDeleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
 using Name = std::unique_ptr<X509_NAME, crypto::OpenSslDeleter<X509_NAME, X509_NAME_free>>;
 
-constexpr long validFrom = 1704067200;  // 2024-01-01
+constexpr long validFrom = 1388534400;  // 2014-01-01: before the sample citizens' dates of issue
 constexpr long validUntil = 2366841600; // 2045-01-01
 
 crypto::PKey generate(const char* type, const char* parameter)

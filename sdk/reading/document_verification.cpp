@@ -60,11 +60,11 @@ void noteCom(const std::optional<lds::EfCom>& com, PassiveAuthenticationResult& 
 }
 } // namespace
 
-std::set<int> shownDataGroups(const DocumentFiles& parsed, const std::map<std::string, Bytes>& files, bool faceShown)
+std::set<int> shownDataGroups(const DocumentFiles& parsed, const std::map<std::string, Bytes>& files, const ChipEvidence& chip)
 {
     std::set<int> shown{1};
-    if (mayHoldVietnameseDg13(parsed.mrz) && (files.count("DG13") || !parsed.mrz)) shown.insert(13);
-    if (faceShown) shown.insert(2);
+    if (mayHoldVietnameseDg13(parsed.mrz) && (files.count("DG13") || chip.withheld.count(13))) shown.insert(13);
+    if (chip.faceShown) shown.insert(2);
     return shown;
 }
 
@@ -73,7 +73,7 @@ VerificationReport verifyDocument(const std::map<std::string, Bytes>& files, con
 {
     VerificationReport report;
     report.offline = !chip.live;
-    pki::PassiveInput input{files, shownDataGroups(parsed, files, chip.faceShown), chip.withheld, at, isoToTime(parsed.document.dateOfIssue)};
+    pki::PassiveInput input{files, shownDataGroups(parsed, files, chip), chip.withheld, at, isoToTime(parsed.document.dateOfIssue)};
     pki::PassiveOutcome passive = pki::verifyPassive(input, trust);
     report.passive = passive.result;
     noteCom(parsedCom(files), report.passive);
@@ -87,6 +87,7 @@ VerificationReport verifyDocument(const std::map<std::string, Bytes>& files, con
         report.activeAuthentication = *unusableKey(activeAuthenticationGroup, sod, files, chip.withheld, false);
     }
     report.consistency = checkConsistency(parsed.mrz, parsed.dg13, {passive.documentSignerCountry, passive.cscaCountry});
+    if (!chip.live && !files.count("DG1")) report.consistency = {CheckStatus::NotChecked, "DG1 is not in the folder: the issuing state is unknown"};
     if (auto cardSecurity = files.find("CardSecurity"); cardSecurity != files.end()) {
         report.cardSecurity = pki::verifyCardSecurity(cardSecurity->second, trust, at);
     }

@@ -24,8 +24,8 @@ struct ChipEvidence {
     CheckResult activeAuthentication;
 };
 
-/** The data groups the caller shows: DG1, DG13 when it is a CCCD's, DG2 when the face is shown. */
-std::set<int> shownDataGroups(const DocumentFiles& parsed, const std::map<std::string, Bytes>& files, bool faceShown);
+/** The data groups the caller shows: DG1, DG13 when it is a CCCD's (read or withheld), DG2 when the face is shown. */
+std::set<int> shownDataGroups(const DocumentFiles& parsed, const std::map<std::string, Bytes>& files, const ChipEvidence& chip);
 
 VerificationReport verifyDocument(const std::map<std::string, Bytes>& files, const DocumentFiles& parsed, const ChipEvidence& chip,
                                   const TrustStore& trust, std::time_t at);

@@ -140,10 +140,12 @@ TEST_CASE("an SOD signed in 2020 by a Document Signer valid then passes today, a
     CHECK(r.signingTime->rfind("2020-06-01", 0) == 0);
     CHECK_THAT(r.notes.back(), Catch::Contains("expired on 2021-01-01"));
 
-    // The test CSCA only exists from 2024: it cannot have vouched for an SOD signed in 2020.
+    // The test CSCA only exists from 2014: it cannot have vouched for an SOD signed in 2012.
     vcard::TestPki pki = vcard::loadPki(vcardDir() + "/pki");
-    vcard::X509Ptr early = signerValid(pki, year2020, year2021);
-    PassiveAuthenticationResult tooEarly = passive(signedWith(pki.dsKey.get(), early.get(), signed2020), testCsca());
+    vcard::X509Ptr early = signerValid(pki, day("2011-01-01"), day("2013-01-01"));
+    vcard::SodOptions signed2012;
+    signed2012.signedAt = day("2012-06-01");
+    PassiveAuthenticationResult tooEarly = passive(signedWith(pki.dsKey.get(), early.get(), signed2012), testCsca());
     CHECK(tooEarly.status == CheckStatus::Failed);
     CHECK_THAT(tooEarly.reason, Catch::Contains("CSCA certificate was not valid when the SOD was signed"));
 }
