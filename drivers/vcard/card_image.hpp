@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cccd/access_key.hpp"
+#include "chip_auth_key.hpp"
 #include "core/bytes.hpp"
 #include "crypto/openssl_handles.hpp"
 #include "faults.hpp"
@@ -21,7 +22,7 @@ struct CardImage {
     MrzKeyData mrzKey;                    ///< the BAC key of DG1
     std::vector<lds::PaceInfo> paceInfos;
     ChipOptions chip;
-    crypto::PKey chipAuthenticationKey;   ///< what the chip computes with (differs from DG14 when cloned)
+    ChipAuthenticationKey chipAuthenticationKey; ///< what the chip computes with (differs from DG14 when cloned)
     crypto::PKey activeAuthenticationKey; ///< ditto for DG15; null without AA
 };
 

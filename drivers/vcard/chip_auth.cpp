@@ -1,27 +1,37 @@
 #include "chip_auth.hpp"
 
 #include "cccd/error.hpp"
+#include "core/asn1.hpp"
 #include "core/tlv.hpp"
 #include "icao/bn_handles.hpp"
-#include "icao/key_agreement_group.hpp"
+#include "icao/chip_authentication_key.hpp"
 #include "icao/pace_steps.hpp"
-#include "crypto/crypto.hpp"
 
 #include <openssl/core_names.h>
 #include <openssl/ecdsa.h>
 #include <openssl/rsa.h>
-#include <openssl/obj_mac.h>
 
 namespace cccd::vcard {
 
 namespace {
-Bytes privateScalar(EVP_PKEY* key)
+// The private scalar (EC) or exponent (DH).
+SecureBytes privateKey(EVP_PKEY* key)
 {
-    BIGNUM* raw = nullptr;
-    if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &raw) != 1) crypto::throwOpenSslError("EVP_PKEY_get_bn_param(priv)");
-    icao::Bignum priv(raw);
-    return icao::fromBignum(priv.get(), static_cast<std::size_t>(BN_num_bytes(priv.get())));
+    icao::Bignum priv = icao::keyParameter(key, OSSL_PKEY_PARAM_PRIV_KEY);
+    if (!priv) crypto::throwOpenSslError("the chip's private key");
+    Bytes bytes = icao::fromBignum(priv.get(), static_cast<std::size_t>(BN_num_bytes(priv.get())));
+    SecureBytes out(bytes.begin(), bytes.end());
+    wipe(bytes);
+    return out;
 }
+
+crypto::Cipher cipherOf(const std::string& protocol)
+{
+    std::optional<crypto::Cipher> cipher = icao::chipAuthenticationCipher(protocol);
+    if (!cipher) throw Error(ErrorKind::InvalidArgument, "no chip authentication cipher for protocol " + protocol);
+    return *cipher;
+}
+
 // ISO/IEC 9796-2 scheme 1 with SHA-1 (ICAO 9303-11 §6.1): F = 6A || M1 || SHA-1(M1 || challenge) || BC,
 // signed with the raw RSA private operation. M1 is fresh random filler.
 ResponseApdu rsaIso9796(EVP_PKEY* key, ByteView challenge)
@@ -44,13 +54,25 @@ ResponseApdu rsaIso9796(EVP_PKEY* key, ByteView challenge)
 }
 } // namespace
 
+ChipAuthenticationResponder::ChipAuthenticationResponder(EVP_PKEY* chipKey, std::string protocol)
+    : key_(chipKey), protocol_(std::move(protocol)), cipher_(cipherOf(protocol_))
+{
+}
+
 ResponseApdu ChipAuthenticationResponder::mse(const CommandApdu& command)
 {
     if (command.p1() == 0x41 && command.p2() == 0xA4) { // Set AT: the protocol; the key follows in GA
+        try {
+            TlvReader reader(command.data(), "MSE:Set AT");
+            if (reader.expect(0x80).value != ByteView(asn1::encodeOidValue(protocol_))) return ResponseApdu(sw::REFERENCED_DATA_NOT_FOUND);
+        } catch (const Error&) {
+            return ResponseApdu(sw::WRONG_DATA);
+        }
         selected_ = true;
         return ResponseApdu(sw::OK);
     }
     if (command.p1() == 0x41 && command.p2() == 0xA6) { // Set KAT: the terminal key in DO'91'
+        if (cipher_ != crypto::Cipher::Tdes) return ResponseApdu(sw::FUNCTION_NOT_SUPPORTED);
         try {
             TlvReader reader(command.data(), "MSE:Set KAT");
             return agree(reader.expect(0x91).value);
@@ -76,12 +98,11 @@ ResponseApdu ChipAuthenticationResponder::generalAuthenticate(const CommandApdu&
 
 ResponseApdu ChipAuthenticationResponder::agree(ByteView terminalKey)
 {
-    auto group = icao::ecGroupByNid(NID_brainpoolP256r1);
     try {
-        Bytes priv = privateScalar(key_);
-        SecureBytes shared = group->sharedSecret(priv, terminalKey);
-        wipe(priv);
-        pending_.emplace(icao::sessionFromSharedSecret(ByteView(shared.data(), shared.size()), crypto::Cipher::Aes128));
+        icao::StaticKey own = icao::staticKeyOf(key_);
+        SecureBytes priv = privateKey(key_);
+        SecureBytes shared = own.group->sharedSecret(ByteView(priv.data(), priv.size()), terminalKey);
+        pending_.emplace(icao::sessionFromSharedSecret(ByteView(shared.data(), shared.size()), cipher_));
     } catch (const Error&) {
         return ResponseApdu(sw::WRONG_DATA);
     }

@@ -2,6 +2,7 @@
 // MSE:Set KAT for 3DES) and Active Authentication (§6.1: INTERNAL AUTHENTICATE).
 #pragma once
 
+#include "crypto/crypto.hpp"
 #include "crypto/openssl_handles.hpp"
 #include "icao/secure_messaging.hpp"
 #include "transport/apdu.hpp"
@@ -12,8 +13,11 @@ namespace cccd::vcard {
 
 class ChipAuthenticationResponder {
 public:
-    explicit ChipAuthenticationResponder(EVP_PKEY* chipKey) : key_(chipKey) {}
-    /** MSE:Set AT (41 A4) choosing the CA protocol, or MSE:Set KAT (41 A6) carrying the terminal key. */
+    /** chipKey (not owned) must outlive the responder; protocol: the id-CA OID of DG14. Throws
+     *  Error(InvalidArgument) for a protocol that names no cipher. */
+    ChipAuthenticationResponder(EVP_PKEY* chipKey, std::string protocol);
+    /** MSE:Set AT (41 A4) choosing the chip's CA protocol, or MSE:Set KAT (41 A6, 3DES protocols only) carrying
+     *  the terminal key. */
     ResponseApdu mse(const CommandApdu& command);
     /** GENERAL AUTHENTICATE with 7C { 80 terminal key }. */
     ResponseApdu generalAuthenticate(const CommandApdu& command);
@@ -23,6 +27,8 @@ public:
 private:
     ResponseApdu agree(ByteView terminalKey);
     EVP_PKEY* key_;
+    std::string protocol_;
+    crypto::Cipher cipher_;
     bool selected_ = false;
     std::optional<icao::SecureMessaging> pending_;
 };

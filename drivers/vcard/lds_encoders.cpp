@@ -2,6 +2,7 @@
 
 #include "core/asn1.hpp"
 #include "core/tlv.hpp"
+#include "icao/chip_authentication_key.hpp"
 
 namespace cccd::vcard {
 
@@ -90,14 +91,14 @@ Bytes encodeCardAccess(bool pace, bool chipAuthentication)
 {
     Bytes infos;
     if (pace) append(infos, seq(concat({asn1::encodeOid(paceProtocol), asn1::encodeUnsigned(2), asn1::encodeUnsigned(paceParameterId)})));
-    if (chipAuthentication) append(infos, seq(concat({asn1::encodeOid(caProtocol), asn1::encodeUnsigned(1)})));
+    if (chipAuthentication) append(infos, seq(concat({asn1::encodeOid(caEcdhProtocol), asn1::encodeUnsigned(1)})));
     append(infos, seq(concat({asn1::encodeOid("0.4.0.127.0.7.2.2.2"), asn1::encodeUnsigned(1)})));
     return encodeTlv(asn1::SET, infos);
 }
 
-Bytes encodeDg14(const Bytes& chipAuthenticationKey, bool activeAuthenticationEcdsa)
+Bytes encodeDg14(const Bytes& chipAuthenticationKey, const std::string& caProtocol, bool activeAuthenticationEcdsa)
 {
-    Bytes infos = seq(concat({asn1::encodeOid("0.4.0.127.0.7.2.2.1.2"), chipAuthenticationKey}));
+    Bytes infos = seq(concat({asn1::encodeOid(icao::publicKeyProtocolFor(caProtocol)), chipAuthenticationKey}));
     append(infos, seq(concat({asn1::encodeOid(caProtocol), asn1::encodeUnsigned(1)})));
     if (activeAuthenticationEcdsa) {
         append(infos, seq(concat({asn1::encodeOid("2.23.136.1.1.5"), asn1::encodeUnsigned(1), asn1::encodeOid("1.2.840.10045.4.3.2")})));

@@ -13,10 +13,11 @@ namespace cccd::vcard {
 Bytes encodeEfCom(bool withDg15);
 Bytes encodeDg2(const Bytes& jpeg);
 Bytes encodeDg13(const Document& document);
-/** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo, TerminalAuthenticationInfo. */
+/** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo (ECDH), TerminalAuthenticationInfo. */
 Bytes encodeCardAccess(bool pace, bool chipAuthentication);
-/** DG14: the CA public key (SubjectPublicKeyInfo DER) and, for ECDSA Active Authentication, its algorithm. */
-Bytes encodeDg14(const Bytes& chipAuthenticationKey, bool activeAuthenticationEcdsa);
+/** DG14: the CA public key (SubjectPublicKeyInfo DER) with the CA protocol it runs (id-CA-DH-* or id-CA-ECDH-*)
+ *  and, for ECDSA Active Authentication, its algorithm. */
+Bytes encodeDg14(const Bytes& chipAuthenticationKey, const std::string& caProtocol, bool activeAuthenticationEcdsa);
 /** DG15: the AA public key (SubjectPublicKeyInfo DER). */
 Bytes encodeDg15(const Bytes& activeAuthenticationKey);
 
@@ -24,7 +25,8 @@ Bytes encodeDg15(const Bytes& activeAuthenticationKey);
 std::pair<int, int> jpegSize(const Bytes& jpeg);
 
 inline const std::string paceProtocol = "0.4.0.127.0.7.2.2.4.2.2";      // id-PACE-ECDH-GM-AES-CBC-CMAC-128
-inline const std::string caProtocol = "0.4.0.127.0.7.2.2.3.2.2";        // id-CA-ECDH-AES-CBC-CMAC-128
+inline const std::string caEcdhProtocol = "0.4.0.127.0.7.2.2.3.2.2";    // id-CA-ECDH-AES-CBC-CMAC-128
+inline const std::string caDhProtocol = "0.4.0.127.0.7.2.2.3.1.2";      // id-CA-DH-AES-CBC-CMAC-128
 inline constexpr int paceParameterId = 13;                               // brainpoolP256r1
 
 } // namespace cccd::vcard

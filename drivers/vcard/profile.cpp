@@ -65,6 +65,7 @@ Profile loadProfile(const std::string& path)
         p.chip.pace = c.value("pace", true);
         p.chip.bac = c.value("bac", true);
         p.chip.chipAuthentication = c.value("chip_authentication", true);
+        p.chip.chipAuthenticationKey = c.value("chip_authentication_key", p.chip.chipAuthenticationKey);
         if (c.contains("active_authentication")) {
             p.chip.activeAuthentication = c["active_authentication"].is_null() ? std::nullopt
                                                                                  : std::optional<std::string>(c["active_authentication"].get<std::string>());

@@ -2,6 +2,8 @@
 
 #include "cccd/error.hpp"
 
+#include <openssl/err.h>
+
 namespace cccd::icao {
 
 Bignum newBignum()
@@ -9,6 +11,13 @@ Bignum newBignum()
     Bignum b(BN_secure_new());
     if (!b) crypto::throwOpenSslError("BN_secure_new");
     return b;
+}
+
+Bignum keyParameter(const EVP_PKEY* key, const char* name)
+{
+    BIGNUM* raw = nullptr;
+    if (EVP_PKEY_get_bn_param(key, name, &raw) != 1) ERR_clear_error();
+    return Bignum(raw);
 }
 
 SecureBytes drawPrivateKey(crypto::Random& random, std::size_t width, const BIGNUM* bound)

@@ -21,6 +21,8 @@ Bignum toBignum(ByteView bytes);
 /** Unsigned big-endian bytes, left-padded with zeros to width. */
 Bytes fromBignum(const BIGNUM* value, std::size_t width);
 Bignum newBignum();
+/** An integer parameter of an OpenSSL key (e.g. OSSL_PKEY_PARAM_FFC_P, OSSL_PKEY_PARAM_PRIV_KEY); null if the key has none. */
+Bignum keyParameter(const EVP_PKEY* key, const char* name);
 
 /** A private key drawn from random: width bytes, redrawn until 0 < k < bound (rejection sampling, so
  *  worked examples replay their keys exactly). */

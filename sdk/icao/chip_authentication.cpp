@@ -2,15 +2,13 @@
 
 #include "cccd/error.hpp"
 #include "core/asn1.hpp"
-#include "icao/bn_handles.hpp"
+#include "icao/chip_authentication_key.hpp"
 #include "icao/key_agreement_group.hpp"
 #include "icao/pace_steps.hpp"
 
-#include <openssl/core_names.h>
 #include <openssl/ecdsa.h>
 #include <openssl/err.h>
 #include <openssl/rsa.h>
-#include <openssl/x509.h>
 
 namespace cccd::icao {
 
@@ -18,28 +16,16 @@ namespace {
 constexpr std::uint8_t insMse = 0x22;
 constexpr std::uint8_t insGeneralAuthenticate = 0x86;
 constexpr std::uint8_t insInternalAuthenticate = 0x88;
-const std::string caPrefix = "0.4.0.127.0.7.2.2.3.2."; // id-CA-ECDH-<cipher>
 
 CheckResult result(CheckStatus s, std::string reason) { return CheckResult{s, std::move(reason)}; }
 
-crypto::PKey publicKey(ByteView spki)
+// The ChipAuthenticationInfo for a DG14 key: same key type and, when the key has one, the same key id.
+const lds::ChipAuthenticationInfo* protocolFor(const lds::SecurityInfos& dg14, const lds::ChipAuthenticationPublicKeyInfo& key)
 {
-    const unsigned char* p = spki.data();
-    EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size()));
-    ERR_clear_error();
-    return crypto::PKey(key);
-}
-
-std::optional<crypto::Cipher> caCipher(const std::string& oid)
-{
-    if (oid.compare(0, caPrefix.size(), caPrefix) != 0 || oid.size() != caPrefix.size() + 1) return std::nullopt;
-    switch (oid.back()) {
-    case '1': return crypto::Cipher::Tdes;
-    case '2': return crypto::Cipher::Aes128;
-    case '3': return crypto::Cipher::Aes192;
-    case '4': return crypto::Cipher::Aes256;
-    default: return std::nullopt;
+    for (const auto& info : dg14.chipAuthentication) {
+        if (publicKeyProtocolFor(info.protocol) == key.protocol && (!key.keyId || info.keyId == key.keyId)) return &info;
     }
+    return nullptr;
 }
 
 crypto::HashAlgorithm aaDigest(const std::optional<lds::SecurityInfos>& dg14)
@@ -125,47 +111,46 @@ bool iso9796MessageMatches(ByteView f, ByteView challenge)
 
 CheckResult performChipAuthentication(SecureChannel& channel, const lds::SecurityInfos& dg14, crypto::Random& random)
 {
+    if (dg14.chipAuthenticationPublicKeys.empty()) return result(CheckStatus::NotSupported, "DG14 holds no chip authentication key");
     const lds::ChipAuthenticationPublicKeyInfo* keyInfo = nullptr;
+    const lds::ChipAuthenticationInfo* info = nullptr;
     for (const auto& k : dg14.chipAuthenticationPublicKeys) {
-        if (k.protocol == "0.4.0.127.0.7.2.2.1.2" && !keyInfo) keyInfo = &k;
-    }
-    if (!keyInfo) return result(CheckStatus::NotSupported, "DG14 holds no elliptic-curve chip authentication key (DH keys are not supported yet)");
-    std::optional<crypto::Cipher> cipher;
-    std::string protocol;
-    for (const auto& info : dg14.chipAuthentication) {
-        if (!cipher && (!keyInfo->keyId || info.keyId == keyInfo->keyId)) {
-            cipher = caCipher(info.protocol);
-            protocol = info.protocol;
+        info = protocolFor(dg14, k);
+        if (info) {
+            keyInfo = &k;
+            break;
         }
     }
-    if (!cipher) return result(CheckStatus::NotSupported, "DG14 names no supported chip authentication protocol");
-    crypto::PKey key = publicKey(keyInfo->subjectPublicKey);
-    char curve[64] = {0};
-    std::size_t curveLength = 0;
-    Bytes point(256);
-    std::size_t pointLength = 0;
-    if (!key || EVP_PKEY_get_utf8_string_param(key.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve, sizeof curve, &curveLength) != 1 ||
-        EVP_PKEY_get_octet_string_param(key.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size(), &pointLength) != 1) {
-        ERR_clear_error();
-        return result(CheckStatus::NotSupported, "the DG14 key has no named curve (explicit parameters are not supported for CA yet)");
+    if (!info) return result(CheckStatus::NotSupported, "DG14 names no chip authentication protocol for its key");
+    std::optional<crypto::Cipher> cipher = chipAuthenticationCipher(info->protocol);
+    if (!cipher) return result(CheckStatus::NotSupported, "the SDK cannot run chip authentication protocol " + info->protocol);
+    crypto::PKey key = decodePublicKey(keyInfo->subjectPublicKey);
+    if (!key) return result(CheckStatus::NotSupported, "the SDK cannot use this DG14 key: OpenSSL does not decode it");
+    std::optional<StaticKey> chip;
+    try {
+        chip = staticKeyOf(key.get());
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Unsupported) throw;
+        return result(CheckStatus::NotSupported, e.what());
     }
-    point.resize(pointLength);
-    int nid = OBJ_txt2nid(curve);
-    if (nid == NID_undef) nid = EC_curve_nist2nid(curve);
-    std::unique_ptr<KeyAgreementGroup> group = ecGroupByNid(nid);
-    KeyPair ours = group->generateKeyPair(random);
+    KeyPair ours = chip->group->generateKeyPair(random);
+    SecureBytes shared;
+    try { // before any command: a DG14 key outside its own group is the document's fault, not the chip's answer
+        shared = chip->group->sharedSecret(ByteView(ours.privateKey.data(), ours.privateKey.size()), chip->publicKey);
+    } catch (const Error&) {
+        return result(CheckStatus::Failed, "the DG14 key is not a valid element of its own group");
+    }
 
     Bytes keyId = keyInfo->keyId ? encodeTlv(0x84, Bytes{static_cast<std::uint8_t>(*keyInfo->keyId)}) : Bytes{};
     if (*cipher == crypto::Cipher::Tdes) {
         ResponseApdu kat = channel.transmit(CommandApdu(0x00, insMse, 0x41, 0xA6, concat({encodeTlv(0x91, ours.publicKey), keyId})));
         if (!kat.isSuccess()) return result(CheckStatus::Failed, "the chip refused MSE:Set KAT (" + kat.sw().describe() + ")");
     } else {
-        ResponseApdu mse = channel.transmit(CommandApdu(0x00, insMse, 0x41, 0xA4, concat({encodeTlv(0x80, asn1::encodeOidValue(protocol)), keyId})));
+        ResponseApdu mse = channel.transmit(CommandApdu(0x00, insMse, 0x41, 0xA4, concat({encodeTlv(0x80, asn1::encodeOidValue(info->protocol)), keyId})));
         if (!mse.isSuccess()) return result(CheckStatus::Failed, "the chip refused MSE:Set AT for chip authentication (" + mse.sw().describe() + ")");
         ResponseApdu ga = channel.transmit(CommandApdu(0x00, insGeneralAuthenticate, 0x00, 0x00, dynamicAuthenticationData(0x80, ours.publicKey), maxShortNe));
         if (!ga.isSuccess()) return result(CheckStatus::Failed, "the chip refused chip authentication (" + ga.sw().describe() + ")");
     }
-    SecureBytes shared = group->sharedSecret(ByteView(ours.privateKey.data(), ours.privateKey.size()), point);
     channel.rekey(sessionFromSharedSecret(ByteView(shared.data(), shared.size()), *cipher));
     try {
         ResponseApdu check = channel.transmit(CommandApdu(0x00, 0xA4, 0x04, 0x0C, fromHex("A0000002471001")));
@@ -179,7 +164,7 @@ CheckResult performChipAuthentication(SecureChannel& channel, const lds::Securit
 CheckResult performActiveAuthentication(ApduChannel& channel, ByteView dg15PublicKey, const std::optional<lds::SecurityInfos>& dg14,
                                         crypto::Random& random)
 {
-    crypto::PKey key = publicKey(dg15PublicKey);
+    crypto::PKey key = decodePublicKey(dg15PublicKey);
     if (!key) return result(CheckStatus::Failed, "DG15 holds no readable public key");
     Bytes challenge = random.bytes(8);
     bool rsa = EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_RSA;

@@ -1,4 +1,4 @@
-// Prime-order subgroups of Z_p* (RFC 5114 groups 0-2) for DH PACE and DH Chip Authentication.
+// Subgroups of Z_p* for DH PACE (RFC 5114 groups 0-2) and DH Chip Authentication (the DG14 key's own p, g, q).
 #include "cccd/error.hpp"
 #include "icao/bn_handles.hpp"
 #include "icao/key_agreement_group.hpp"
@@ -7,18 +7,26 @@
 #include <openssl/err.h>
 #include <openssl/obj_mac.h>
 
+#include <algorithm>
+
 namespace cccd::icao {
 
 namespace {
 using Ctx = crypto::PKeyCtx;
 
+// Without q (PKCS#3 keys in DG14) the order of g is unknown: private keys are drawn below p - 1 with 256 bits
+// (twice the strength of any p up to 3072 bits) and peer values can only be range-checked.
+constexpr std::size_t exponentBytesWithoutQ = 32;
+
 class DhKeyAgreement : public KeyAgreementGroup {
 public:
-    DhKeyAgreement(Bignum p, Bignum q, Bignum g) : p_(std::move(p)), q_(std::move(q)), g_(std::move(g)), ctx_(BN_CTX_new())
+    DhKeyAgreement(Bignum p, Bignum q, Bignum g)
+        : p_(std::move(p)), q_(std::move(q)), g_(std::move(g)), pMinusOne_(BN_dup(p_.get())), ctx_(BN_CTX_new())
     {
-        if (!ctx_) crypto::throwOpenSslError("BN_CTX_new");
+        if (!ctx_ || !pMinusOne_) crypto::throwOpenSslError("DH group");
+        crypto::checkOpenSsl(BN_sub_word(pMinusOne_.get(), 1), "BN_sub_word");
         pBytes_ = static_cast<std::size_t>(BN_num_bytes(p_.get()));
-        qBytes_ = static_cast<std::size_t>(BN_num_bytes(q_.get()));
+        exponentBytes_ = q_ ? static_cast<std::size_t>(BN_num_bytes(q_.get())) : std::min(pBytes_, exponentBytesWithoutQ);
     }
 
     bool isEllipticCurve() const noexcept override { return false; }
@@ -26,7 +34,7 @@ public:
 
     KeyPair generateKeyPair(crypto::Random& random) const override
     {
-        SecureBytes key = drawPrivateKey(random, qBytes_, q_.get());
+        SecureBytes key = drawPrivateKey(random, exponentBytes_, q_ ? q_.get() : pMinusOne_.get());
         Bytes pub = publicKeyOf(ByteView(key.data(), key.size()));
         return {std::move(key), std::move(pub)};
     }
@@ -48,6 +56,7 @@ public:
 
     std::unique_ptr<KeyAgreementGroup> mapGeneric(ByteView nonce, ByteView sharedElement) const override
     {
+        if (!q_) throw Error(ErrorKind::Unsupported, "Generic Mapping needs a DH group of known order q");
         Bignum h = validated(sharedElement);
         Bignum s = toBignum(nonce);
         Bignum gs = newBignum(), mapped = newBignum();
@@ -66,46 +75,48 @@ private:
         return out;
     }
 
-    // A peer value must lie in 1 < y < p - 1 and in the order-q subgroup (y^q = 1), or it leaks our key.
+    // A peer value must lie in 1 < y < p - 1 and, when q is known, in the order-q subgroup (y^q = 1), or it leaks our key.
     Bignum validated(ByteView value) const
     {
         Bignum y = toBignum(value);
-        Bignum pMinusOne(BN_dup(p_.get()));
-        BN_sub_word(pMinusOne.get(), 1);
         Bignum check = newBignum();
-        bool ok = value.size() <= pBytes_ && BN_cmp(y.get(), BN_value_one()) > 0 && BN_cmp(y.get(), pMinusOne.get()) < 0 &&
-                  BN_mod_exp(check.get(), y.get(), q_.get(), p_.get(), ctx_.get()) == 1 && BN_is_one(check.get());
+        bool ok = value.size() <= pBytes_ && BN_cmp(y.get(), BN_value_one()) > 0 && BN_cmp(y.get(), pMinusOne_.get()) < 0 &&
+                  (!q_ || (BN_mod_exp(check.get(), y.get(), q_.get(), p_.get(), ctx_.get()) == 1 && BN_is_one(check.get())));
         if (!ok) throw Error(ErrorKind::Communication, "the chip sent a DH value outside the group");
         return y;
     }
 
-    Bignum p_, q_, g_;
+    Bignum p_, q_, g_, pMinusOne_;
     BnCtx ctx_;
-    std::size_t pBytes_ = 0, qBytes_ = 0;
+    std::size_t pBytes_ = 0, exponentBytes_ = 0;
 };
-
-Bignum ffcParam(EVP_PKEY* key, const char* name)
-{
-    BIGNUM* raw = nullptr;
-    if (EVP_PKEY_get_bn_param(key, name, &raw) != 1) crypto::throwOpenSslError(std::string("EVP_PKEY_get_bn_param ") + name);
-    return Bignum(raw);
-}
 
 // RFC 5114 groups ship with OpenSSL by name; take p, q, g from there rather than from copied constants.
 std::unique_ptr<KeyAgreementGroup> rfc5114Group(const char* name)
 {
+    crypto::PKey key = namedDhParameters(name);
+    return dhGroup(keyParameter(key.get(), OSSL_PKEY_PARAM_FFC_P), keyParameter(key.get(), OSSL_PKEY_PARAM_FFC_Q),
+                   keyParameter(key.get(), OSSL_PKEY_PARAM_FFC_G));
+}
+} // namespace
+
+crypto::PKey namedDhParameters(const std::string& name)
+{
     Ctx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "DHX", nullptr));
     if (!ctx || EVP_PKEY_paramgen_init(ctx.get()) != 1) crypto::throwOpenSslError("DHX paramgen");
-    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>(name), 0),
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>(name.c_str()), 0),
                            OSSL_PARAM_construct_end()};
     crypto::checkOpenSsl(EVP_PKEY_CTX_set_params(ctx.get(), params), "EVP_PKEY_CTX_set_params");
     EVP_PKEY* raw = nullptr;
     crypto::checkOpenSsl(EVP_PKEY_paramgen(ctx.get(), &raw), "EVP_PKEY_paramgen");
-    crypto::PKey key(raw);
-    return std::make_unique<DhKeyAgreement>(ffcParam(key.get(), OSSL_PKEY_PARAM_FFC_P), ffcParam(key.get(), OSSL_PKEY_PARAM_FFC_Q),
-                                            ffcParam(key.get(), OSSL_PKEY_PARAM_FFC_G));
+    return crypto::PKey(raw);
 }
-} // namespace
+
+std::unique_ptr<KeyAgreementGroup> dhGroup(Bignum p, Bignum q, Bignum g)
+{
+    if (!p || !g) throw Error(ErrorKind::InvalidArgument, "a DH group needs p and g");
+    return std::make_unique<DhKeyAgreement>(std::move(p), std::move(q), std::move(g));
+}
 
 std::unique_ptr<KeyAgreementGroup> standardGroup(std::uint64_t parameterId)
 {

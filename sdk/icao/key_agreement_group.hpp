@@ -1,10 +1,11 @@
 // The group PACE and Chip Authentication compute in: an elliptic curve (ECDH) or a prime-order subgroup
-// of Z_p* (DH). Public keys travel as bytes: uncompressed points (04||X||Y) or big-endian integers.
+// of Z_p* (DH). Public keys travel as bytes: uncompressed points (04||X||Y) or big-endian integers as wide as p.
 #pragma once
 
 #include "core/bytes.hpp"
 #include "core/secure.hpp"
 #include "crypto/crypto.hpp"
+#include "icao/bn_handles.hpp"
 
 #include <memory>
 #include <string>
@@ -42,5 +43,12 @@ std::unique_ptr<KeyAgreementGroup> standardGroup(std::uint64_t parameterId);
 
 /** An elliptic-curve group from an OpenSSL curve NID (used by Chip Authentication with DG14 keys). */
 std::unique_ptr<KeyAgreementGroup> ecGroupByNid(int nid);
+
+/** A DH group from explicit parameters (DG14 keys). q may be null (PKCS#3 keys name none): private keys are
+ *  then 256 bits below p - 1, and peer values are only checked to lie in 1 < y < p - 1. */
+std::unique_ptr<KeyAgreementGroup> dhGroup(Bignum p, Bignum q, Bignum g);
+
+/** The domain parameters (p, q, g) of an OpenSSL named DH group such as "dh_2048_256", as a key without key values. */
+crypto::PKey namedDhParameters(const std::string& name);
 
 } // namespace cccd::icao

@@ -13,6 +13,7 @@
 #include "lds/sod.hpp"
 #include "mrz_encoder.hpp"
 #include "test_pki.hpp"
+#include "vcard_harness.hpp"
 #include "virtual_chip.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,19 +24,7 @@ using namespace cccd;
 using namespace cccd::vcard;
 
 namespace {
-std::string samples() { return std::string(CCCD_SOURCE_DIR) + "/drivers/vcard"; }
-
-Profile sampleProfile() { return loadProfile(samples() + "/profiles/nguyen-van-an.json"); }
-
-CardImage image(const Faults& faults = {}) { return personalize(sampleProfile(), faults, samples() + "/pki"); }
-
-// A channel straight into the chip.
-struct Direct : ApduChannel {
-    VirtualChip& chip;
-    explicit Direct(VirtualChip& c) : chip(c) {}
-    ResponseApdu transmit(const CommandApdu& c) override { return ResponseApdu::parse(chip.process(c.encode())); }
-    ChannelLimits limits() const override { return {true, 65544, 65538}; }
-};
+using namespace cccd::vcard::harness;
 
 StatusWord swOf(VirtualChip& chip, const char* hex) { return ResponseApdu::parse(chip.process(fromHex(hex))).sw(); }
 } // namespace
@@ -66,10 +55,7 @@ TEST_CASE("after PACE: files by SFI, by FID with offsets, B1, DG3 refused, absen
     std::string can = card.can;
     VirtualChip chip(std::move(card), {}, {}, crypto::systemRandom());
     Direct direct(chip);
-    lds::PaceInfo info{"0.4.0.127.0.7.2.2.4.2.2", 2, 13};
-    icao::PaceResult pace = icao::performPace(direct, info, icao::PacePassword::Can,
-                                              ByteView(reinterpret_cast<const std::uint8_t*>(can.data()), can.size()), crypto::systemRandom());
-    icao::SecureChannel sc(direct, std::move(pace.secureMessaging));
+    icao::SecureChannel sc(direct, paceWithCan(direct, can));
     CHECK(sc.transmit(CommandApdu(0x00, 0xA4, 0x04, 0x0C, fromHex("A0000002471001"))).isSuccess());
     CHECK(sc.transmit(CommandApdu(0x00, 0xB0, 0x81, 0x00, std::size_t{65536})).data() == dg1);
     CHECK(sc.transmit(CommandApdu(0x00, 0xB0, 0x83, 0x00, std::size_t{256})).sw() == sw::SECURITY_STATUS_NOT_SATISFIED);
