@@ -36,6 +36,7 @@ Faults parseFaults(const std::vector<std::string>& specs)
         std::string arg = colon == std::string::npos ? "" : spec.substr(colon + 1);
         if (name == "remove-after") f.removeAfter = static_cast<int>(number(spec, arg));
         else if (name == "tamper") f.tamperedDataGroups.push_back(dataGroup(spec, arg));
+        else if (name == "corrupt" && arg == "SOD") f.corruptSod = true;
         else if (name == "corrupt") f.corruptDataGroups.push_back(dataGroup(spec, arg));
         else if (name == "withhold") {
             std::size_t sw = arg.find(':');

@@ -14,6 +14,7 @@ struct Faults {
     std::optional<int> removeAfter;       ///< remove-after:N — the card leaves the field after N exchanges
     std::vector<int> tamperedDataGroups;  ///< tamper:DGn — a byte of DGn changed after signing
     std::vector<int> corruptDataGroups;   ///< corrupt:DGn — DGn's structure broken after signing (it no longer parses)
+    bool corruptSod = false;              ///< corrupt:SOD — EF.SOD cut short (its CMS no longer parses)
     std::map<int, std::uint16_t> withheldDataGroups; ///< withhold:DGn[:SW] — DGn refused with SW (6A82 unless given)
     std::vector<int> unsignedDataGroups;  ///< unsigned:DGn — DGn on the chip but left out of the SOD
     std::vector<int> comOmitted;          ///< com-omit:DGn — EF.COM does not list DGn

@@ -91,6 +91,16 @@ TEST_CASE("data the SOD does not cover is never VALID")
     CHECK(unlisted["overall"] == "VALID");
 }
 
+TEST_CASE("a malformed EF.SOD is INVALID with the JSON report (exit 6), not a communication error")
+{
+    PcscdInstance pcscd;
+    nlohmann::json r = readWith(pcscd, {"corrupt:SOD"}, 6);
+    CHECK(r["verification"]["overall"] == "INVALID");
+    CHECK_THAT(text(r["verification"]["passive_authentication"]["reason"]), Catch::StartsWith("EF.SOD does not parse"));
+    CHECK(r["verification"]["chip_authentication"]["status"] == "NOT_CHECKED"); // no SOD vouches for the DG14 key
+    CHECK(r["document"]["id_number"] == "001090123456");
+}
+
 TEST_CASE("a genuine SOD of another state cannot make a Vietnamese card VALID")
 {
     PcscdInstance pcscd;

@@ -1,5 +1,6 @@
 // Verification end to end: the virtual card's faults give the right statuses and exit codes.
 #include "pcscd_instance.hpp"
+#include "test_data.hpp"
 #include "vcard_instance.hpp"
 
 #include <catch2/catch.hpp>
@@ -139,4 +140,18 @@ TEST_CASE("a data group that does not parse is reported, and nothing is lost")
     CHECK(report["face"]["format"] == "JPEG");                          // the face still read
     std::ifstream dg13(dump + "/DG13.bin");
     CHECK(dg13.good()); // the raw file is kept for inspection
+}
+
+TEST_CASE("trust import says whose master list it is and refuses a Document Signer as an anchor")
+{
+    PcscdInstance pcscd;
+    std::string env = "XDG_DATA_HOME=" + pcscd.workDir() + "/data ";
+    std::string out;
+    REQUIRE(pcscd.run(env + programPath("cccd") + " trust import " + cccd::test::requireData("vectors/pki/NL_ML_2026-07-22.ml") + " 2>&1", &out) == 0);
+    CHECK_THAT(out, Catch::Contains("master list") && Catch::Contains("411 CSCA certificates"));
+    CHECK_THAT(out, Catch::Contains("signed by") && Catch::Contains("Masterlist Signer NL"));
+    CHECK_THAT(out, Catch::Contains("signer SHA-256 "));
+    std::string ds = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/ds.pem";
+    CHECK(pcscd.run(env + programPath("cccd") + " trust import " + ds + " 2>&1", &out) != 0);
+    CHECK_THAT(out, Catch::Contains("not a CA certificate"));
 }
