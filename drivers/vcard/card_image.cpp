@@ -9,6 +9,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <iterator>
@@ -67,6 +68,16 @@ void tamper(Bytes& file)
     }
     file[file.size() - 1] ^= 0x01;
 }
+
+// Cuts a file past its middle: the inner structure is cut off, the outer header (re-encoded) still reads.
+void cutShort(Bytes& file)
+{
+    file.resize(file.size() / 2 + 8);
+    std::size_t header = file[1] < 0x80 ? 2 : 2 + (file[1] & 0x7F);
+    Bytes length = encodeLength(file.size() - header);
+    file.erase(file.begin() + 1, file.begin() + static_cast<long>(header));
+    file.insert(file.begin() + 1, length.begin(), length.end());
+}
 } // namespace
 
 CardImage personalize(const Profile& profile, const Faults& faults, const std::string& defaultPki)
@@ -89,11 +100,17 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
     dgs[2] = encodeDg2(readFace(profile.faceImagePath));
     dgs[3] = encodeTlv(0x63, Bytes(16, 0x00)); // fingerprints: never readable without Terminal Authentication
     dgs[13] = encodeDg13(d);
-    if (profile.chip.chipAuthentication) dgs[14] = encodeDg14(publicKeyInfo(pki.caKey.get()), aaEcdsa);
+    ChipAuthenticationKey caKey = chipAuthenticationKeyFor(profile.chip.chipAuthenticationKey, pki);
+    if (profile.chip.chipAuthentication) dgs[14] = encodeDg14(publicKeyInfo(caKey.key.get()), caKey.protocol, aaEcdsa);
     if (aaPublished) dgs[15] = encodeDg15(publicKeyInfo(aaPublished));
 
     auto [signerKey, signerCert] = signerFor(pki, faults);
-    Bytes sod = signSod(dgs, signerKey.get(), signerCert.get());
+    std::map<int, Bytes> signedGroups = dgs;
+    for (int dg : faults.unsignedDataGroups) signedGroups.erase(dg); // on the chip, but the SOD does not vouch for it
+    SodOptions sodOptions;
+    sodOptions.idDataContentType = faults.sodIdData;
+    sodOptions.signingTime = !faults.noSigningTime;
+    Bytes sod = signSod(signedGroups, signerKey.get(), signerCert.get(), sodOptions);
     if (faults.badSignature) breakSignature(sod);
     for (int dg : faults.tamperedDataGroups) {
         auto it = dgs.find(dg);
@@ -104,20 +121,21 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
     for (int dg : faults.corruptDataGroups) {
         auto it = dgs.find(dg);
         if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault corrupt:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
-        Bytes& file = it->second;
-        file.resize(file.size() / 2 + 8); // past the middle: the inner structure is cut off, the outer header still reads
-        std::size_t header = file[1] < 0x80 ? 2 : 2 + (file[1] & 0x7F);
-        Bytes length = encodeLength(file.size() - header);
-        file.erase(file.begin() + 1, file.begin() + static_cast<long>(header));
-        file.insert(file.begin() + 1, length.begin(), length.end());
+        cutShort(it->second);
     }
+    if (faults.corruptSod) cutShort(sod);
     card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication);
-    card.files[0x011E] = encodeEfCom(aaPublished != nullptr);
+    std::vector<int> comGroups;
+    for (const auto& [dg, content] : dgs) {
+        bool omitted = faults.emptyCom || std::find(faults.comOmitted.begin(), faults.comOmitted.end(), dg) != faults.comOmitted.end();
+        if (!omitted) comGroups.push_back(dg);
+    }
+    card.files[0x011E] = encodeEfCom(comGroups);
     card.files[0x011D] = sod;
     for (const auto& [dg, content] : dgs) card.files[static_cast<std::uint16_t>(0x0100 + dg)] = content;
     if (profile.chip.pace) card.paceInfos.push_back({paceProtocol, 2, paceParameterId});
 
-    card.chipAuthenticationKey = faults.clone ? freshKey("brainpoolP256r1") : std::move(pki.caKey);
+    card.chipAuthenticationKey = faults.clone ? freshKeyLike(caKey) : std::move(caKey);
     if (aaPublished) {
         card.activeAuthenticationKey = faults.clone ? freshKey("prime256v1") // a key DG15 does not publish
                                                     : crypto::PKey(aaEcdsa ? pki.aaEcdsaKey.release() : pki.aaRsaKey.release());

@@ -2,6 +2,7 @@
 
 #include "core/asn1.hpp"
 #include "core/tlv.hpp"
+#include "lds/lds_files.hpp"
 #include "icao/chip_authentication_key.hpp"
 
 namespace cccd::vcard {
@@ -21,9 +22,10 @@ std::string sexText(const std::string& code) { return code == "M" ? "Nam" : code
 const std::string testDg13Oid = "2.16.704.1.1.1.13"; // test value: the OID of real cards is not published
 } // namespace
 
-Bytes encodeEfCom(bool withDg15)
+Bytes encodeEfCom(const std::vector<int>& dataGroups)
 {
-    Bytes tags = fromHex(withDg15 ? "6175636D6E6F" : "6175636D6E");
+    Bytes tags;
+    for (int dg : dataGroups) tags.push_back(lds::fileByDataGroup(dg)->tag);
     return encodeTlv(0x60, concat({encodeTlv(0x5F01, Bytes{'0', '1', '0', '7'}), encodeTlv(0x5F36, Bytes{'0', '4', '0', '0', '0', '0'}),
                                    encodeTlv(0x5C, tags)}));
 }
@@ -70,7 +72,7 @@ Bytes encodeDg13(const Document& d)
     add(1, d.idNumber, true);
     add(2, d.fullName);
     add(3, d.dateOfBirth ? std::optional<std::string>(cardDate(*d.dateOfBirth)) : std::nullopt, true);
-    add(4, sexText(d.sex));
+    add(4, sexText(d.sex.value_or("X")));
     add(5, d.nationality);
     add(6, d.ethnicity);
     add(7, d.religion);

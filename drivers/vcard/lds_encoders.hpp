@@ -7,10 +7,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cccd::vcard {
 
-Bytes encodeEfCom(bool withDg15);
+/** EF.COM listing these data groups. */
+Bytes encodeEfCom(const std::vector<int>& dataGroups);
 Bytes encodeDg2(const Bytes& jpeg);
 Bytes encodeDg13(const Document& document);
 /** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo (ECDH), TerminalAuthenticationInfo. */
