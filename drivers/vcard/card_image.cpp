@@ -124,7 +124,7 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
         cutShort(it->second);
     }
     if (faults.corruptSod) cutShort(sod);
-    card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication);
+    card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication ? std::optional<std::string>(caKey.protocol) : std::nullopt);
     std::vector<int> comGroups;
     for (const auto& [dg, content] : dgs) {
         bool omitted = faults.emptyCom || std::find(faults.comOmitted.begin(), faults.comOmitted.end(), dg) != faults.comOmitted.end();

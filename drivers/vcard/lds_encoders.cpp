@@ -89,11 +89,11 @@ Bytes encodeDg13(const Document& d)
     return encodeTlv(0x6D, seq(body));
 }
 
-Bytes encodeCardAccess(bool pace, bool chipAuthentication)
+Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol)
 {
     Bytes infos;
     if (pace) append(infos, seq(concat({asn1::encodeOid(paceProtocol), asn1::encodeUnsigned(2), asn1::encodeUnsigned(paceParameterId)})));
-    if (chipAuthentication) append(infos, seq(concat({asn1::encodeOid(caEcdhProtocol), asn1::encodeUnsigned(1)})));
+    if (caProtocol) append(infos, seq(concat({asn1::encodeOid(*caProtocol), asn1::encodeUnsigned(1)})));
     append(infos, seq(concat({asn1::encodeOid("0.4.0.127.0.7.2.2.2"), asn1::encodeUnsigned(1)})));
     return encodeTlv(asn1::SET, infos);
 }

@@ -16,7 +16,8 @@ Bytes encodeEfCom(const std::vector<int>& dataGroups);
 Bytes encodeDg2(const Bytes& jpeg);
 Bytes encodeDg13(const Document& document);
 /** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo (ECDH), TerminalAuthenticationInfo. */
-Bytes encodeCardAccess(bool pace, bool chipAuthentication);
+/** EF.CardAccess: PACEInfo when pace, the ChipAuthenticationInfo of caProtocol when given, a TA info. */
+Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol);
 /** DG14: the CA public key (SubjectPublicKeyInfo DER) with the CA protocol it runs (id-CA-DH-* or id-CA-ECDH-*)
  *  and, for ECDSA Active Authentication, its algorithm. */
 Bytes encodeDg14(const Bytes& chipAuthenticationKey, const std::string& caProtocol, bool activeAuthenticationEcdsa);

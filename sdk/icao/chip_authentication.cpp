@@ -121,6 +121,14 @@ CheckResult performChipAuthentication(SecureChannel& channel, const lds::Securit
             break;
         }
     }
+    // ICAO 9303-11 §9.2.5: a DG14 with one key and no ChipAuthenticationInfo means CA version 1 with 3DES.
+    lds::ChipAuthenticationInfo implicit3des;
+    if (!info && dg14.chipAuthentication.empty() && dg14.chipAuthenticationPublicKeys.size() == 1) {
+        keyInfo = &dg14.chipAuthenticationPublicKeys.front();
+        implicit3des.protocol = "0.4.0.127.0.7.2.2.3." + keyInfo->protocol.substr(keyInfo->protocol.size() - 1) + ".1"; // id-PK-(EC)DH -> id-CA-(EC)DH-3DES
+        implicit3des.version = 1;
+        info = &implicit3des;
+    }
     if (!info) return result(CheckStatus::NotSupported, "DG14 names no chip authentication protocol for its key");
     std::optional<crypto::Cipher> cipher = chipAuthenticationCipher(info->protocol);
     if (!cipher) return result(CheckStatus::NotSupported, "the SDK cannot run chip authentication protocol " + info->protocol);
@@ -165,7 +173,7 @@ CheckResult performActiveAuthentication(ApduChannel& channel, ByteView dg15Publi
                                         crypto::Random& random)
 {
     crypto::PKey key = decodePublicKey(dg15PublicKey);
-    if (!key) return result(CheckStatus::Failed, "DG15 holds no readable public key");
+    if (!key) return result(CheckStatus::NotSupported, "the SDK cannot read the DG15 key: OpenSSL does not decode it");
     Bytes challenge = random.bytes(8);
     bool rsa = EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_RSA;
     // An RSA signature fills the modulus; under secure messaging that needs an extended Le when it is 256 bytes or more.

@@ -122,5 +122,8 @@ TEST_CASE("keys and protocols the SDK cannot use are NOT_SUPPORTED with a reason
 
     lds::SecurityInfos noProtocol = sampleDg14("jmrtd-misc/spec_sample_encoded_dg14.bin");
     noProtocol.chipAuthentication.clear();
+    // One key and no ChipAuthenticationInfo: CA version 1 with 3DES (ICAO 9303-11 §9.2.5), so MSE:Set KAT is sent.
+    CHECK_THAT(chipAuthenticationWith(refusing, noProtocol).reason, Catch::Contains("MSE:Set KAT"));
+    noProtocol.chipAuthenticationPublicKeys.push_back(noProtocol.chipAuthenticationPublicKeys.front());
     CHECK(chipAuthenticationWith(refusing, noProtocol).reason == "DG14 names no chip authentication protocol for its key");
 }
