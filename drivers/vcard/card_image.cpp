@@ -124,7 +124,11 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
         cutShort(it->second);
     }
     if (faults.corruptSod) cutShort(sod);
-    card.files[0x011C] = encodeCardAccess(profile.chip.pace, profile.chip.chipAuthentication ? std::optional<std::string>(caKey.protocol) : std::nullopt);
+    std::optional<std::string> caProtocol = profile.chip.chipAuthentication ? std::optional<std::string>(caKey.protocol) : std::nullopt;
+    card.files[0x011C] = encodeCardAccess(profile.chip.pace, caProtocol, profile.chip.cardSecurity);
+    if (profile.chip.cardSecurity) { // CardAccess's infos, signed like the SOD
+        card.cardSecurity = signCardSecurity(card.files[0x011C], signerKey.get(), signerCert.get());
+    }
     std::vector<int> comGroups;
     for (const auto& [dg, content] : dgs) {
         bool omitted = faults.emptyCom || std::find(faults.comOmitted.begin(), faults.comOmitted.end(), dg) != faults.comOmitted.end();

@@ -18,6 +18,7 @@ namespace cccd::vcard {
 
 struct CardImage {
     std::map<std::uint16_t, Bytes> files; ///< by file identifier; 011C (EF.CardAccess) lives in the MF
+    std::optional<Bytes> cardSecurity;    ///< EF.CardSecurity (011D in the MF, where the application has EF.SOD)
     std::string can;                      ///< the last 6 digits of the ID
     MrzKeyData mrzKey;                    ///< the BAC key of DG1
     std::vector<lds::PaceInfo> paceInfos;

@@ -89,10 +89,14 @@ Bytes encodeDg13(const Document& d)
     return encodeTlv(0x6D, seq(body));
 }
 
-Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol)
+Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol, bool offerCam)
 {
     Bytes infos;
-    if (pace) append(infos, seq(concat({asn1::encodeOid(paceProtocol), asn1::encodeUnsigned(2), asn1::encodeUnsigned(paceParameterId)})));
+    for (const std::string& protocol : {paceProtocol, paceCamProtocol}) {
+        if (pace && (protocol == paceProtocol || offerCam)) {
+            append(infos, seq(concat({asn1::encodeOid(protocol), asn1::encodeUnsigned(2), asn1::encodeUnsigned(paceParameterId)})));
+        }
+    }
     if (caProtocol) append(infos, seq(concat({asn1::encodeOid(*caProtocol), asn1::encodeUnsigned(1)})));
     append(infos, seq(concat({asn1::encodeOid("0.4.0.127.0.7.2.2.2"), asn1::encodeUnsigned(1)})));
     return encodeTlv(asn1::SET, infos);

@@ -16,8 +16,9 @@ Bytes encodeEfCom(const std::vector<int>& dataGroups);
 Bytes encodeDg2(const Bytes& jpeg);
 Bytes encodeDg13(const Document& document);
 /** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo (ECDH), TerminalAuthenticationInfo. */
-/** EF.CardAccess: PACEInfo when pace, the ChipAuthenticationInfo of caProtocol when given, a TA info. */
-Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol);
+/** EF.CardAccess: PACEInfo when pace (and one for PACE-CAM when offerCam), the ChipAuthenticationInfo of caProtocol
+ *  when given, a TA info. */
+Bytes encodeCardAccess(bool pace, const std::optional<std::string>& caProtocol, bool offerCam = false);
 /** DG14: the CA public key (SubjectPublicKeyInfo DER) with the CA protocol it runs (id-CA-DH-* or id-CA-ECDH-*)
  *  and, for ECDSA Active Authentication, its algorithm. */
 Bytes encodeDg14(const Bytes& chipAuthenticationKey, const std::string& caProtocol, bool activeAuthenticationEcdsa);
@@ -31,5 +32,6 @@ inline const std::string paceProtocol = "0.4.0.127.0.7.2.2.4.2.2";      // id-PA
 inline const std::string caEcdhProtocol = "0.4.0.127.0.7.2.2.3.2.2";    // id-CA-ECDH-AES-CBC-CMAC-128
 inline const std::string caDhProtocol = "0.4.0.127.0.7.2.2.3.1.2";      // id-CA-DH-AES-CBC-CMAC-128
 inline constexpr int paceParameterId = 13;                               // brainpoolP256r1
+inline const std::string paceCamProtocol = "0.4.0.127.0.7.2.2.4.6.2";   // id-PACE-ECDH-CAM-AES-CBC-CMAC-128 (offered, not run)
 
 } // namespace cccd::vcard

@@ -71,6 +71,7 @@ Profile loadProfile(const std::string& path)
                                                                                  : std::optional<std::string>(c["active_authentication"].get<std::string>());
         }
         p.chip.extendedLength = c.value("extended_length", true);
+        p.chip.cardSecurity = c.value("card_security", false);
         p.chip.maxLe = c.value("max_le", std::size_t{65536});
     }
     return p;

@@ -15,6 +15,7 @@ struct ChipOptions {
     bool chipAuthentication = true;
     std::string chipAuthenticationKey = "ecdh-brainpoolP256r1"; ///< or "dh-2048" (RFC 5114 2048/256 group)
     std::optional<std::string> activeAuthentication = std::string("ecdsa-p256"); ///< "ecdsa-p256", "rsa-2048" or none
+    bool cardSecurity = false; ///< also offer PACE-CAM in EF.CardAccess and serve a signed EF.CardSecurity in the MF
     bool extendedLength = true;
     std::size_t maxLe = 65536;
 };

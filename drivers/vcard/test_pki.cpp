@@ -138,22 +138,18 @@ TestPki loadPki(const std::string& folder)
     return p;
 }
 
-Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
-{
-    Bytes hashes;
-    for (const auto& [number, content] : dataGroups) {
-        Bytes entry = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(static_cast<std::uint64_t>(number)),
-                                                         encodeTlv(asn1::OCTET_STRING, crypto::hash(crypto::HashAlgorithm::Sha256, content))}));
-        bool twice = std::find(options.listedTwice.begin(), options.listedTwice.end(), number) != options.listedTwice.end();
-        append(hashes, twice ? concat({entry, entry}) : entry);
-    }
-    Bytes algorithm = encodeTlv(asn1::SEQUENCE, asn1::encodeOid("2.16.840.1.101.3.4.2.1"));
-    Bytes securityObject = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(0), algorithm, encodeTlv(asn1::SEQUENCE, hashes)}));
+namespace {
+const char* const idData = "1.2.840.113549.1.7.1";
+const char* const ldsSecurityObject = "2.23.136.1.1.1";
+const char* const securityObject = "0.4.0.127.0.7.3.2.1"; // id-SecurityObject (BSI TR-03110-3), EF.CardSecurity
 
-    Bio content(BIO_new_mem_buf(securityObject.data(), static_cast<int>(securityObject.size())));
+// A CMS SignedData over content of the given type, signed by one signer.
+Bytes signContent(const char* contentType, const Bytes& data, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
+{
+    Bio content(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
     Cms cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP));
     if (!cms) crypto::throwOpenSslError("CMS_sign");
-    ASN1_OBJECT* type = OBJ_txt2obj(options.idDataContentType ? "1.2.840.113549.1.7.1" : "2.23.136.1.1.1", 1);
+    ASN1_OBJECT* type = OBJ_txt2obj(contentType, 1);
     CMS_set1_eContentType(cms.get(), type);
     ASN1_OBJECT_free(type);
     // Without signed attributes OpenSSL adds no signingTime; with them it adds one unless it is already there.
@@ -170,7 +166,28 @@ Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509*
     Bytes der(static_cast<std::size_t>(n));
     unsigned char* p = der.data();
     i2d_CMS_ContentInfo(cms.get(), &p);
-    return encodeTlv(0x77, der);
+    return der;
+}
+} // namespace
+
+Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
+{
+    Bytes hashes;
+    for (const auto& [number, content] : dataGroups) {
+        Bytes entry = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(static_cast<std::uint64_t>(number)),
+                                                         encodeTlv(asn1::OCTET_STRING, crypto::hash(crypto::HashAlgorithm::Sha256, content))}));
+        bool twice = std::find(options.listedTwice.begin(), options.listedTwice.end(), number) != options.listedTwice.end();
+        append(hashes, twice ? concat({entry, entry}) : entry);
+    }
+    Bytes algorithm = encodeTlv(asn1::SEQUENCE, asn1::encodeOid("2.16.840.1.101.3.4.2.1"));
+    Bytes securityObject = encodeTlv(asn1::SEQUENCE, concat({asn1::encodeUnsigned(0), algorithm, encodeTlv(asn1::SEQUENCE, hashes)}));
+
+    return encodeTlv(0x77, signContent(options.idDataContentType ? idData : ldsSecurityObject, securityObject, signerKey, signerCert, options));
+}
+
+Bytes signCardSecurity(const Bytes& securityInfos, EVP_PKEY* signerKey, X509* signerCert)
+{
+    return signContent(securityObject, securityInfos, signerKey, signerCert, {});
 }
 
 } // namespace cccd::vcard

@@ -46,4 +46,7 @@ struct SodOptions {
 /** EF.SOD: 77 { CMS SignedData over the LDSSecurityObject (SHA-256 of each data group) }. */
 Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options = {});
 
+/** EF.CardSecurity: CMS SignedData over SecurityInfos (id-SecurityObject), no wrapper. */
+Bytes signCardSecurity(const Bytes& securityInfos, EVP_PKEY* signerKey, X509* signerCert);
+
 } // namespace cccd::vcard

@@ -12,6 +12,7 @@ namespace cccd::vcard {
 namespace {
 const Bytes emrtdAid = fromHex("A0000002471001");
 constexpr std::uint16_t cardAccessFid = 0x011C;
+constexpr std::uint16_t cardSecurityFid = 0x011D; // in the MF; the same FID is EF.SOD inside the application
 constexpr std::uint16_t dg3Fid = 0x0103;
 constexpr std::size_t largeLe = 224; // beyond this, chips with a small buffer refuse (fault sw-on-large-le)
 enum Ins : std::uint8_t {
@@ -70,10 +71,17 @@ void VirtualChip::endSession()
     access_ = Access::None;
 }
 
+const Bytes* VirtualChip::fileAt(std::uint16_t fid) const
+{
+    if (fid == cardAccessFid) return &image_.files.at(cardAccessFid);
+    if (!applicationSelected_) return fid == cardSecurityFid && image_.cardSecurity ? &*image_.cardSecurity : nullptr; // the MF's files
+    auto it = image_.files.find(fid);
+    return it == image_.files.end() ? nullptr : &it->second;
+}
+
 std::optional<StatusWord> VirtualChip::refusal(std::uint16_t fid) const
 {
-    bool inApplication = fid != cardAccessFid;
-    if (!image_.files.count(fid) || (inApplication && !applicationSelected_)) return sw::FILE_NOT_FOUND;
+    if (!fileAt(fid)) return sw::FILE_NOT_FOUND;
     if (!accessible(fid)) return sw::SECURITY_STATUS_NOT_SATISFIED;
     auto withheld = faults_.withheldDataGroups.find(fid - 0x0100); // data groups are 0101..0110
     if (fid > 0x0100 && fid <= 0x0110 && withheld != faults_.withheldDataGroups.end()) return StatusWord(withheld->second);
@@ -200,7 +208,9 @@ ResponseApdu VirtualChip::readBinary(const CommandApdu& c)
 ResponseApdu VirtualChip::readFrom(std::uint16_t fid, std::size_t offset, std::size_t ne, bool oddIns)
 {
     if (!accessible(fid)) return ResponseApdu(sw::SECURITY_STATUS_NOT_SATISFIED);
-    const Bytes& file = image_.files.at(fid);
+    const Bytes* found = fileAt(fid);
+    if (!found) return ResponseApdu(sw::FILE_NOT_FOUND);
+    const Bytes& file = *found;
     if (offset >= file.size()) return ResponseApdu(sw::WRONG_P1P2);
     std::size_t count = std::min(ne == 0 ? maxShortNe : ne, file.size() - offset);
     if (oddIns) count = std::min(count, ne > 4 ? ne - 4 : std::size_t{1}); // room for the DO'53' header

@@ -39,6 +39,8 @@ private:
     ResponseApdu mse(const CommandApdu& c);
     ResponseApdu generalAuthenticate(const CommandApdu& c);
     bool accessible(std::uint16_t fid) const;
+    /** The file with this FID in the current DF (the MF until the application is selected), or null. */
+    const Bytes* fileAt(std::uint16_t fid) const;
     /** Why a file cannot be selected or read now (6A82, 6982), or nothing. */
     std::optional<StatusWord> refusal(std::uint16_t fid) const;
     /** Takes the secure messaging a BAC or PACE responder established. */

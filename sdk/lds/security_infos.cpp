@@ -62,6 +62,11 @@ SecurityInfos parseSecurityInfos(ByteView data, const std::string& context)
     return out;
 }
 
+bool announcesCardSecurity(const SecurityInfos& cardAccess)
+{
+    return std::any_of(cardAccess.pace.begin(), cardAccess.pace.end(), [](const PaceInfo& p) { return startsWith(p.protocol, idPace + "6."); });
+}
+
 SecurityInfos parseCardAccess(ByteView file) { return parseSecurityInfos(file, "EF.CardAccess"); }
 
 } // namespace cccd::lds

@@ -69,6 +69,10 @@ struct SecurityInfos {
  *  context names the file in errors ("EF.CardAccess", "DG14"). */
 SecurityInfos parseSecurityInfos(ByteView setOfSecurityInfo, const std::string& context);
 
+/** True if the chip offers PACE with Chip Authentication Mapping, which requires a signed EF.CardSecurity in the MF
+ *  (ICAO 9303-11 §4.4.3.5). */
+bool announcesCardSecurity(const SecurityInfos& cardAccess);
+
 /** EF.CardAccess (FID 011C) is a bare SET OF SecurityInfo. */
 SecurityInfos parseCardAccess(ByteView file);
 

@@ -99,6 +99,10 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     reading::OpenedChip opened = reading::openChip(plain, key, cardAccess, crypto::systemRandom());
     result.access = opened.access;
     icao::SecureChannel secure(plain, std::move(opened.secureMessaging));
+    if (!opened.applicationSelected && cardAccess && lds::announcesCardSecurity(*cardAccess)) { // in the MF, before the application
+        icao::FileResult f = icao::FileReader(secure, policy).read({0x011D, 0x1D, "EF.CardSecurity"}, progress);
+        if (f.status == icao::FileStatus::Read) result.files["CardSecurity"] = std::move(f.content);
+    }
     if (!opened.applicationSelected) {
         ResponseApdu selected = secure.transmit(reading::selectEmrtdApplication());
         if (!selected.isSuccess()) throw CardStatusError("selecting the eMRTD application", 0xA4, selected.sw().value());

@@ -160,3 +160,23 @@ TEST_CASE("offline verify of a folder holding only the SOD is never VALID and li
     CHECK(v["passive_authentication"]["data_groups"]["DG13"] == "NOT_READ");
     CHECK(pcscd.run(programPath("cccd") + " verify --dir " + only + " --at 2024-13-01", &out) == 2);
 }
+
+TEST_CASE("a chip that offers PACE-CAM has its EF.CardSecurity read and verified, live and offline")
+{
+    PcscdInstance pcscd;
+    nlohmann::json profile = nlohmann::json::parse(std::ifstream(cccd::test::sampleProfile("nguyen-van-an.json")));
+    profile["chip"]["card_security"] = true;
+    profile["face_image"] = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
+    std::string path = pcscd.workDir() + "/cam.json";
+    std::ofstream(path) << profile.dump();
+    std::string dump = pcscd.workDir() + "/dump";
+    nlohmann::json v = readWith(pcscd, {}, 0, "--out " + dump, path)["verification"];
+    CHECK(v["card_security"]["status"] == "PASSED");
+    CHECK(v["overall"] == "VALID");
+    std::string out;
+    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCsca, &out) == 0);
+    CHECK(nlohmann::json::parse(out)["verification"]["card_security"]["status"] == "PASSED");
+    REQUIRE(pcscd.run("printf 'X' | dd of=" + dump + "/CardSecurity.bin bs=1 seek=30 conv=notrunc 2>/dev/null") == 0);
+    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCsca, &out) == 6);
+    CHECK(nlohmann::json::parse(out)["verification"]["card_security"]["status"] == "FAILED");
+}
