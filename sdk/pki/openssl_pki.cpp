@@ -56,6 +56,15 @@ std::vector<Attribute> attributes(const X509_NAME* name)
     return out;
 }
 
+std::string utcText(std::time_t t, const char* format)
+{
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, format, &tm);
+    return out;
+}
+
 std::string hexLower(const unsigned char* data, std::size_t size)
 {
     static const char* digits = "0123456789abcdef";
@@ -149,22 +158,8 @@ std::optional<std::time_t> toTime(const ASN1_TIME* time)
     return timegm(&tm);
 }
 
-std::string isoDate(std::time_t t)
-{
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-    return out;
-}
+std::string isoDate(std::time_t t) { return utcText(t, "%Y-%m-%d"); }
 
-std::string isoDateTime(std::time_t t)
-{
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char out[24];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return out;
-}
+std::string isoDateTime(std::time_t t) { return utcText(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 } // namespace cccd::pki

@@ -9,6 +9,18 @@
 using namespace cccd;
 using namespace cccd::test;
 
+namespace {
+// Failed for a reason that means forgery, not for want of a way to check.
+void requireForged(const PassiveAuthenticationResult& r, const std::string& reason)
+{
+    INFO(r.reason);
+    CHECK(r.status == CheckStatus::Failed);
+    CHECK_FALSE(r.inconclusive);
+    CHECK_THAT(r.reason, Catch::Contains(reason));
+}
+
+} // namespace
+
 TEST_CASE("the virtual card's SOD passes with the test CSCA and is UNVERIFIED without it")
 {
     PassiveAuthenticationResult ok = passive(cardFiles(), testCsca());
@@ -36,18 +48,14 @@ TEST_CASE("faults: tampered data, bad signature, unknown CSCA, expired signer")
     vcard::Faults tamper;
     tamper.tamperedDataGroups = {13};
     PassiveAuthenticationResult t = passive(cardFiles(tamper), testCsca());
-    CHECK(t.status == CheckStatus::Failed);
-    CHECK_FALSE(t.inconclusive);
+    requireForged(t, "altered");
     CHECK(t.dataGroups.at("DG13") == "FAILED");
     CHECK(t.dataGroups.at("DG1") == "PASSED");
-    CHECK_THAT(t.reason, Catch::Contains("DG13") && Catch::Contains("altered"));
+    CHECK_THAT(t.reason, Catch::Contains("DG13"));
 
     vcard::Faults bad;
     bad.badSignature = true;
-    PassiveAuthenticationResult b = passive(cardFiles(bad), testCsca());
-    CHECK(b.status == CheckStatus::Failed);
-    CHECK_FALSE(b.inconclusive);
-    CHECK_THAT(b.reason, Catch::Contains("signature does not verify"));
+    requireForged(passive(cardFiles(bad), testCsca()), "signature does not verify");
 
     vcard::Faults unknown;
     unknown.unknownCsca = true;
@@ -55,10 +63,7 @@ TEST_CASE("faults: tampered data, bad signature, unknown CSCA, expired signer")
 
     vcard::Faults expired;
     expired.expiredSigner = true;
-    PassiveAuthenticationResult e = passive(cardFiles(expired), testCsca());
-    CHECK(e.status == CheckStatus::Failed);
-    CHECK_FALSE(e.inconclusive);
-    CHECK_THAT(e.reason, Catch::Contains("not valid when the SOD was signed"));
+    requireForged(passive(cardFiles(expired), testCsca()), "not valid when the SOD was signed");
 }
 
 TEST_CASE("the SOD decides what the document holds: unsigned, withheld and duplicate data groups")
@@ -66,10 +71,8 @@ TEST_CASE("the SOD decides what the document holds: unsigned, withheld and dupli
     vcard::Faults unsignedDg13;
     unsignedDg13.unsignedDataGroups = {13};
     PassiveAuthenticationResult u = passive(cardFiles(unsignedDg13), testCsca());
-    CHECK(u.status == CheckStatus::Failed);
-    CHECK_FALSE(u.inconclusive);
+    requireForged(u, "DG13 is not covered");
     CHECK(u.dataGroups.at("DG13") == "NOT_IN_SOD");
-    CHECK_THAT(u.reason, Catch::Contains("DG13 is not covered"));
     // Not shown (e.g. an extra data group a genuine card carries): reported, not a failure.
     CHECK(passive(cardFiles(unsignedDg13), testCsca(), {1}).status == CheckStatus::Passed);
 
