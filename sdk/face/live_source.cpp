@@ -26,7 +26,8 @@ LiveSource::LiveSource(const std::string& spec)
         if (files_.empty()) throw Error(ErrorKind::NotFound, "no images in " + spec);
     } else if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
         files_.push_back(spec);
-    } else if (!capture_.open(spec)) {
+    } else if (!std::filesystem::is_regular_file(spec) || !capture_.open(spec, cv::CAP_FFMPEG)) {
+        // FFmpeg only: OpenCV's other backends probe GStreamer plugins and USB cameras (gphoto2) for a file name.
         throw Error(ErrorKind::NotFound, "cannot open the live source " + spec + " (image, folder, video or camera:N)");
     }
 }
