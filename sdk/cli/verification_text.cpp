@@ -48,7 +48,11 @@ void printVerification(std::ostream& out, const VerificationReport& r)
             << (r.passive.ldsVersion.empty() ? "" : ", LDS " + r.passive.ldsVersion) << '\n';
     }
     out << "  data groups:";
-    for (const auto& [dg, status] : r.passive.dataGroups) out << ' ' << dg << ": " << status << ';';
+    const char* separator = " ";
+    for (const auto& [dg, status] : r.passive.dataGroups) {
+        out << separator << dg << ": " << status;
+        separator = ", ";
+    }
     out << '\n';
     for (const std::string& note : r.passive.notes) out << "  note:        " << note << '\n';
 }
