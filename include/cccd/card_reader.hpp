@@ -5,6 +5,7 @@
 
 #include "cccd/access_key.hpp"
 #include "cccd/document.hpp"
+#include "cccd/trust_store.hpp"
 #include "cccd/verification.hpp"
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,20 @@ struct ReadProgress {
     std::size_t total = 0;
 };
 
+/** What the read is doing now, for a status line from the tap on. */
+enum class ReadStage {
+    WaitingForCard, ///< waiting for a card on the reader (ReadOptions::waitForCard)
+    Connecting,     ///< the card is there: connecting to it
+    OpeningChip,    ///< PACE or BAC: opening the chip with the CAN or MRZ data
+    ReadingData,    ///< reading the holder's data and the SOD
+    ProvingChip,    ///< chip and active authentication
+    ReadingFace,    ///< reading the face (the largest file)
+    Verifying,      ///< passive authentication and the verdict
+};
+
+/** Short English words for a stage ("opening the chip (PACE/BAC)"). */
+const char* describe(ReadStage stage);
+
 struct ReadOptions {
     std::string reader;                      ///< name or index; empty: the first reader with a card
     std::chrono::milliseconds waitForCard{0}; ///< wait this long for a card to arrive
@@ -33,6 +49,9 @@ struct ReadOptions {
     std::vector<std::string> trustPaths;     ///< CSCA certificates, master lists, CRLs (files or folders)
     bool useDefaultTrust = true;             ///< also the default trust location (`cccd trust import`)
     std::optional<std::time_t> verifyAt;     ///< verify as of this time (validity, expiry); default: now
+    /** A trust store loaded once (e.g. for a queue of cards); when set, trustPaths and useDefaultTrust are ignored. */
+    std::shared_ptr<const TrustStore> trust;
+    std::function<void(ReadStage)> onStage;
     std::function<void(const ReadProgress&)> onProgress;
     /** Called as soon as DG1 and DG13 are read, before the face. */
     std::function<void(const Document&)> onDocument;

@@ -29,8 +29,9 @@ public:
     TrustStore& operator=(TrustStore&&) noexcept;
 
     /** Adds a CA certificate, a PEM bundle (certificates and CRLs), a master list or a CRL, or every such
-     *  file in a folder. Returns the number of CSCA certificates added. Throws Error (NotFound,
-     *  MalformedData) naming the file, e.g. for a certificate that is not a CA certificate. */
+     *  file in a folder. Returns the number of CSCA certificates added. A file given by name that is missing or
+     *  is not trust material (e.g. a certificate that is not a CA certificate, a master list whose signature
+     *  fails) throws Error(InvalidArgument) naming it; in a folder, such files are skipped (see warnings()). */
     std::size_t add(const std::string& path);
 
     /** $XDG_DATA_HOME/cccd/trust, else ~/.local/share/cccd/trust (what `cccd trust import` fills). */
@@ -44,11 +45,14 @@ public:
     std::size_t countryCount() const;
     /** Every file added, in order. */
     const std::vector<TrustSource>& sources() const noexcept;
+    /** Files of folders that were skipped, each with the reason ("trust: … is not a CA certificate … (skipped)"). */
+    const std::vector<std::string>& warnings() const noexcept;
 
     struct Impl;
     const Impl& impl() const noexcept { return *impl_; }
 
 private:
+    std::size_t addFolder(const std::string& path);
     std::unique_ptr<Impl> impl_;
 };
 

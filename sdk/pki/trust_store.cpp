@@ -8,6 +8,7 @@
 #include <openssl/pem.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -21,7 +22,8 @@ using InfoStack = std::unique_ptr<STACK_OF(X509_INFO), crypto::OpenSslDeleter<ST
 
 bool isPem(const Bytes& b) { return b.size() > 10 && std::string(b.begin(), b.begin() + 10) == "-----BEGIN"; }
 
-[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::MalformedData, "trust: " + message); }
+// A file that cannot serve as trust is a setup problem (exit 2 in the CLI), never a card problem.
+[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::InvalidArgument, "trust: " + message); }
 
 // CscaMasterList ::= SEQUENCE { version INTEGER, certList SET OF Certificate }
 std::vector<pki::X509Ptr> masterListCertificates(ByteView content, const std::string& path)
@@ -95,7 +97,11 @@ public:
             return crl(pki::CrlPtr(list));
         }
         ERR_clear_error();
-        masterList(bytes);
+        try {
+            masterList(bytes);
+        } catch (const ParseError& e) {
+            refuse(source_.path + " is neither a certificate, a CRL nor a CSCA master list (" + e.what() + ")");
+        }
     }
 
     TrustSource finish()
@@ -119,7 +125,7 @@ private:
         pki::BioPtr content(BIO_new(BIO_s_mem()));
         if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, content.get(), CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
             ERR_clear_error();
-            refuse("the master list " + source_.path + " has an invalid signature");
+            refuse("the master list " + source_.path + " has an invalid signature: it was altered or damaged");
         }
         char* data = nullptr;
         long n = BIO_get_mem_data(content.get(), &data);
@@ -154,21 +160,38 @@ TrustStore& TrustStore::operator=(TrustStore&&) noexcept = default;
 
 std::size_t TrustStore::add(const std::string& path)
 {
-    if (std::filesystem::is_directory(path)) {
-        std::size_t added = 0;
-        for (const auto& entry : std::filesystem::directory_iterator(path)) {
-            if (entry.is_regular_file()) added += add(entry.path().string());
-        }
-        return added;
-    }
-    Bytes bytes = readFileBytes(path);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return addFolder(path);
+    if (!std::filesystem::is_regular_file(path, ec)) refuse("no such file or folder: " + path);
+    std::optional<Bytes> bytes = readFileIfPresent(path);
+    if (!bytes) refuse("cannot read " + path);
     Loader loader(*impl_, path);
-    if (isPem(bytes)) {
-        loader.pem(bytes);
+    if (isPem(*bytes)) {
+        loader.pem(*bytes);
     } else {
-        loader.der(bytes);
+        loader.der(*bytes);
     }
     return loader.finish().certificates;
+}
+
+// A folder is what `cccd trust import` fills and people drop files into: what is not trust material is skipped, with a
+// warning naming it, rather than stopping every read.
+std::size_t TrustStore::addFolder(const std::string& path)
+{
+    std::size_t added = 0;
+    std::vector<std::filesystem::path> entries;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+        if (entry.is_regular_file()) entries.push_back(entry.path());
+    }
+    std::sort(entries.begin(), entries.end()); // the same order on every machine
+    for (const auto& file : entries) {
+        try {
+            added += add(file.string());
+        } catch (const Error& e) {
+            impl_->warnings.push_back(std::string(e.what()) + " (skipped)");
+        }
+    }
+    return added;
 }
 
 std::string TrustStore::defaultLocation()
@@ -188,6 +211,7 @@ void TrustStore::addDefaultLocation()
 std::size_t TrustStore::certificateCount() const noexcept { return impl_->certificates.size(); }
 std::size_t TrustStore::crlCount() const noexcept { return impl_->crls.size(); }
 const std::vector<TrustSource>& TrustStore::sources() const noexcept { return impl_->sources; }
+const std::vector<std::string>& TrustStore::warnings() const noexcept { return impl_->warnings; }
 
 std::size_t TrustStore::countryCount() const
 {

@@ -30,6 +30,20 @@ namespace cccd {
 
 FaceImage::~FaceImage() { secureZero(data.data(), data.size()); }
 
+const char* describe(ReadStage stage)
+{
+    switch (stage) {
+    case ReadStage::WaitingForCard: return "waiting for a card";
+    case ReadStage::Connecting: return "connecting to the card";
+    case ReadStage::OpeningChip: return "opening the chip (PACE/BAC)";
+    case ReadStage::ReadingData: return "reading the holder's data";
+    case ReadStage::ProvingChip: return "checking the chip is genuine";
+    case ReadStage::ReadingFace: return "reading the face";
+    case ReadStage::Verifying: return "verifying the signature";
+    }
+    return "";
+}
+
 namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
@@ -64,10 +78,15 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
 {
     const auto start = Clock::now();
     // Trust first: a bad trust path is said before the card is touched, not after the read.
-    std::optional<TrustStore> trust;
-    if (options.verify) trust = reading::loadTrust(options.trustPaths, options.useDefaultTrust);
+    std::shared_ptr<const TrustStore> trust = options.trust;
+    if (options.verify && !trust) trust = std::make_shared<const TrustStore>(reading::loadTrust(options.trustPaths, options.useDefaultTrust));
+    auto stage = [&options](ReadStage s) {
+        if (options.onStage) options.onStage(s);
+    };
     ReadResult result;
+    if (options.waitForCard.count() > 0) stage(ReadStage::WaitingForCard);
     result.reader = pickReader(options);
+    stage(ReadStage::Connecting);
     std::optional<transport::ReaderProfile> profile = transport::readerProfileFor(result.reader);
 
     pcsc::Context context;
@@ -96,6 +115,7 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
             result.files["CardAccess"] = std::move(f.content);
         }
     }
+    stage(ReadStage::OpeningChip);
     reading::OpenedChip opened = reading::openChip(plain, key, cardAccess, crypto::systemRandom());
     result.access = opened.access;
     icao::SecureChannel secure(plain, std::move(opened.secureMessaging));
@@ -112,6 +132,7 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     // DG1 and DG13 first, for the early result; then the SOD, which says what else the document holds (EF.COM is
     // not signed: a clone edits it). DG14/DG15 and chip proof before the face, which is read last.
     const auto readStart = Clock::now();
+    stage(ReadStage::ReadingData);
     icao::FileReader reader(secure, policy);
     std::set<int> withheld;
     auto readFile = [&](const char* name) -> bool {
@@ -148,6 +169,7 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     reading::ChipEvidence chip;
     chip.live = true;
     if (options.verify) {
+        stage(ReadStage::ProvingChip);
         const auto caStart = Clock::now();
         reading::ChipProof proof = reading::proveChip(secure, sod, result.files, withheld, result.problems);
         chip.chipAuthentication = proof.chipAuthentication;
@@ -155,6 +177,7 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
         verifyMs += msSince(caStart);
     }
     chip.faceShown = options.readFace && listed(2) && secure.isOpen();
+    if (chip.faceShown) stage(ReadStage::ReadingFace);
     if (chip.faceShown && readFile("DG2")) {
         std::optional<lds::FaceImage> face = reading::parseIfPresent(result.files, "DG2", result.problems, [](ByteView b) { return lds::parseDg2(b); });
         if (face) {
@@ -168,6 +191,7 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     }
     result.timing.read = msSince(readStart) - verifyMs;
     if (options.verify) {
+        stage(ReadStage::Verifying);
         const auto paStart = Clock::now();
         chip.withheld = withheld;
         result.verification = reading::verifyDocument(result.files, parsed, chip, *trust, options.verifyAt.value_or(std::time(nullptr)));
