@@ -20,13 +20,18 @@ struct ReaderInfo {
 /** Every attached reader. Empty when none is attached; throws Error(ServiceUnavailable) when pcscd is down. */
 std::vector<ReaderInfo> listReaders();
 
-/** Picks a reader by exact name, by position ("0", "1", ...) or, when empty, the first one with a card
- *  (else the first one). Throws Error(NoReader) with the list of readers when nothing matches. */
+/** Picks a reader by exact name, by position ("0", "1", ...), by a part of its name (case-insensitive, when only
+ *  one reader has it) or, when empty, the first one with a card (else the first one). Throws Error(NoReader) with
+ *  the list of readers when nothing or several match. */
 std::string chooseReader(const std::string& nameOrIndex);
 
 /** Waits until a card is on the reader (any reader when name is empty) and returns the reader's name.
  *  Throws Error(NoCard) when the timeout passes first. */
 std::string waitForCard(const std::string& readerName, std::chrono::milliseconds timeout);
+
+/** Waits until the card leaves the reader (any reader's card when name is empty: the first to go). True when it
+ *  did, false at the timeout. */
+bool waitForCardRemoval(const std::string& readerName, std::chrono::milliseconds timeout);
 
 enum class ReaderEventType { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved };
 

@@ -8,11 +8,14 @@
 #include <cstdint>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cccd {
+
+class TrustStore;
 
 enum class CheckStatus { Passed, Failed, NotSupported, NotChecked };
 enum class Verdict { Valid, Invalid, Unverified };
@@ -89,6 +92,8 @@ struct VerifyOptions {
     std::vector<std::string> trustPaths; ///< CSCA certificates, master lists, CRLs (files or folders)
     bool useDefaultTrust = true;         ///< also the default trust location (`cccd trust import`)
     std::optional<std::time_t> at;       ///< verify as of this time (certificate validity, expiry); default: now
+    /** A trust store loaded once; when set, trustPaths and useDefaultTrust are ignored. */
+    std::shared_ptr<const TrustStore> trust;
 };
 
 /**

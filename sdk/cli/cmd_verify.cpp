@@ -10,6 +10,7 @@
 #include "pki/verification_json.hpp"
 #include "reading/document_files.hpp"
 #include "reading/report_json.hpp"
+#include "trust_setup.hpp"
 #include "verification_text.hpp"
 #include "vn/document_json.hpp"
 
@@ -36,7 +37,7 @@ std::map<std::string, Bytes> loadDump(const std::string& dir)
         if (auto content = readFileIfPresent((std::filesystem::path(dir) / (std::string(f.name) + ".bin")).string())) files[f.name] = std::move(*content);
     }
     if (auto cardSecurity = readFileIfPresent((std::filesystem::path(dir) / "CardSecurity.bin").string())) files["CardSecurity"] = std::move(*cardSecurity);
-    if (!files.count("SOD")) throw Error(ErrorKind::NotFound, "the dump folder " + dir + " has no SOD.bin");
+    if (!files.count("SOD")) throw Error(ErrorKind::InvalidArgument, "the dump folder " + dir + " has no SOD.bin (made by `cccd read --out`?)");
     return files;
 }
 
@@ -45,7 +46,7 @@ int verifyCommand(const VerifyArguments& a)
     std::map<std::string, Bytes> files = loadDump(a.dir);
     const auto start = std::chrono::steady_clock::now();
     VerifyOptions options;
-    options.trustPaths = a.trust;
+    options.trust = loadCommandTrust(a.trust, !a.json);
     options.at = *a.at;
     VerificationReport report = verifyFiles(files, options);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -58,7 +59,7 @@ int verifyCommand(const VerifyArguments& a)
                               {"timing_ms", {{"verify", ms}, {"total", ms}}}};
         std::cout << out.dump(2) << '\n';
     } else {
-        printVerification(std::cout, report);
+        printVerification(std::cout, report, options.trust->certificateCount());
         std::vector<std::string> absent;
         for (const auto& [dg, status] : report.passive.dataGroups) {
             if (status == "NOT_READ") absent.push_back(dg);

@@ -3,6 +3,10 @@
 
 #include "cccd/error.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <string>
+
 namespace cccd::cli {
 
 enum ExitCode : int {
@@ -18,5 +22,11 @@ enum ExitCode : int {
 
 /** The exit code for an error that ended a command. */
 int exitCodeFor(const Error& error) noexcept;
+
+/** The machine-readable name of an error kind ("no_card", "access_denied", ...). */
+const char* errorCode(ErrorKind kind) noexcept;
+
+/** {"error": {"code", "message", "exit_code"}}: what `--json` prints on stdout when a command fails. */
+nlohmann::json errorJson(ErrorKind kind, const std::string& message);
 
 } // namespace cccd::cli

@@ -28,13 +28,24 @@ int main(int argc, char** argv)
         int code = app.exit(e);
         return code == 0 ? exitOk : exitUsage; // --help and --version exit 0; usage errors exit 2
     }
+    // With --json the error goes to stdout as JSON too, so a program reading stdout always gets an answer.
+    bool json = false;
+    for (const CLI::App* sub : app.get_subcommands()) {
+        for (const CLI::App* s = sub; s; s = s->get_subcommands().empty() ? nullptr : s->get_subcommands().front()) {
+            const CLI::Option* flag = s->get_option_no_throw("--json");
+            json = json || (flag && flag->count() > 0);
+        }
+    }
+    auto fail = [json](cccd::ErrorKind kind, const std::string& message) {
+        std::cerr << "cccd: " << message << '\n';
+        if (json) std::cout << errorJson(kind, message).dump() << '\n';
+        return exitCodeFor(cccd::Error(kind, message));
+    };
     try {
         return action ? action() : exitUsage;
     } catch (const cccd::Error& e) {
-        std::cerr << "cccd: " << e.what() << '\n';
-        return exitCodeFor(e);
+        return fail(e.kind(), e.what());
     } catch (const std::exception& e) {
-        std::cerr << "cccd: internal error: " << e.what() << '\n';
-        return exitInternal;
+        return fail(cccd::ErrorKind::Internal, std::string("internal error: ") + e.what());
     }
 }

@@ -3,16 +3,13 @@
 namespace cccd::cli {
 
 namespace {
-const char* meaning(const VerificationReport& r)
+// The first failed check's reason: what the clerk may tell the holder.
+std::string firstFailure(const VerificationReport& r)
 {
-    switch (r.overall) {
-    case Verdict::Valid: return "the card is genuine and its data unaltered";
-    case Verdict::Invalid: return "the card is forged, altered or cloned: do not accept it";
-    case Verdict::Unverified: break;
+    for (const CheckResult* c : {static_cast<const CheckResult*>(&r.passive), &r.consistency, &r.chipAuthentication, &r.activeAuthentication}) {
+        if (c->status == CheckStatus::Failed) return c->reason;
     }
-    if (r.offline) return "files checked without the chip: only the chip itself can prove it is not a copy";
-    if (r.passive.unknownCsca) return "the card could not be verified: no trusted CSCA (run `cccd trust import` with the issuing state's CSCA or a master list)";
-    return "the card could not be verified";
+    return r.cardSecurity ? r.cardSecurity->reason : "";
 }
 
 void line(std::ostream& out, const char* label, const CheckResult& c)
@@ -34,9 +31,28 @@ std::string expiryText(const ExpiryReport& e)
 }
 } // namespace
 
-void printVerification(std::ostream& out, const VerificationReport& r)
+std::string headline(const VerificationReport& r, std::size_t trustedCscas)
 {
-    out << "Verdict:       " << toString(r.overall) << " - " << meaning(r) << '\n';
+    switch (r.overall) {
+    case Verdict::Valid: {
+        std::string expired = r.expiry.document.status == ExpiryStatus::Expired ? ", BUT EXPIRED on " + r.expiry.document.validUntil.value_or("?") : "";
+        return "GENUINE CARD" + expired + ": the data is the issuer's and the chip is not a copy";
+    }
+    case Verdict::Invalid: return "FORGED OR CLONED CARD: do not accept (" + firstFailure(r) + ")";
+    case Verdict::Unverified: break;
+    }
+    if (r.offline) return "FILES CHECKED WITHOUT THE CARD: only the card itself can prove it is not a copy";
+    if (r.passive.unknownCsca && trustedCscas == 0) return "COULD NOT BE VERIFIED: no trusted CSCA installed - run `cccd trust import`";
+    if (r.passive.unknownCsca) return "COULD NOT BE VERIFIED: the card's issuer (CSCA) is not trusted here - import its CSCA or master list";
+    if (r.passive.status != CheckStatus::Passed) return "COULD NOT BE VERIFIED: " + r.passive.reason;
+    if (r.consistency.status != CheckStatus::Passed) return "COULD NOT BE VERIFIED: " + r.consistency.reason;
+    return "COULD NOT BE VERIFIED: the chip did not prove it is not a copy (" + r.chipAuthentication.reason + ")";
+}
+
+void printVerification(std::ostream& out, const VerificationReport& r, std::size_t trustedCscas)
+{
+    out << headline(r, trustedCscas) << "\n\n"
+        << "Verification:  " << toString(r.overall) << '\n';
     line(out, "passive:     ", r.passive);
     line(out, "chip:        ", r.chipAuthentication);
     line(out, "active:      ", r.activeAuthentication);

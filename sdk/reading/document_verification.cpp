@@ -113,11 +113,12 @@ namespace cccd {
 
 VerificationReport verifyFiles(const std::map<std::string, std::vector<std::uint8_t>>& files, const VerifyOptions& options)
 {
-    TrustStore trust = reading::loadTrust(options.trustPaths, options.useDefaultTrust);
+    std::shared_ptr<const TrustStore> trust = options.trust;
+    if (!trust) trust = std::make_shared<const TrustStore>(reading::loadTrust(options.trustPaths, options.useDefaultTrust));
     reading::DocumentFiles parsed = reading::parseDocumentFiles(files);
     reading::ChipEvidence offline;
     offline.faceShown = files.count("DG2") > 0;
-    return reading::verifyDocument(files, parsed, offline, trust, options.at.value_or(std::time(nullptr)));
+    return reading::verifyDocument(files, parsed, offline, *trust, options.at.value_or(std::time(nullptr)));
 }
 
 } // namespace cccd

@@ -9,6 +9,8 @@
 #include <winscard.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace cccd {
 
@@ -24,6 +26,12 @@ std::string listForMessage(const std::vector<pcsc::ReaderState>& readers)
     std::string out;
     for (std::size_t i = 0; i < readers.size(); ++i) out += (i ? ", " : "") + std::to_string(i) + ": " + readers[i].name;
     return out.empty() ? "none" : out;
+}
+
+std::string lowerCase(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
 }
 } // namespace
 
@@ -51,29 +59,52 @@ std::string chooseReader(const std::string& nameOrIndex)
         std::size_t index = std::stoul(nameOrIndex);
         if (index < readers.size()) return readers[index].name;
     }
-    throw Error(ErrorKind::NoReader, "no reader '" + nameOrIndex + "'; readers: " + listForMessage(readers));
+    // Names are long and vendor-cased ("ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00"): a part will do.
+    std::vector<std::string> matches;
+    for (const pcsc::ReaderState& r : readers) {
+        if (lowerCase(r.name).find(lowerCase(nameOrIndex)) != std::string::npos) matches.push_back(r.name);
+    }
+    if (matches.size() == 1) return matches.front();
+    std::string problem = matches.empty() ? "no reader '" + nameOrIndex + "'" : "'" + nameOrIndex + "' matches several readers";
+    throw Error(ErrorKind::NoReader, problem + "; readers: " + listForMessage(readers));
 }
 
-std::string waitForCard(const std::string& readerName, std::chrono::milliseconds timeout)
+namespace {
+// Waits until a reader (the named one, or any) shows (or no longer shows) a card; returns its name, or nothing at the deadline.
+std::optional<std::string> waitForCardState(const std::string& readerName, bool present, std::chrono::milliseconds timeout)
 {
     pcsc::Context context;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         std::vector<pcsc::ReaderState> readers = context.readerStates();
+        bool seen = false;
         for (const pcsc::ReaderState& r : readers) {
-            if (r.cardPresent && (readerName.empty() || r.name == readerName)) return r.name;
+            if (!readerName.empty() && r.name != readerName) continue;
+            seen = true;
+            if (r.cardPresent == present) return r.name;
         }
+        if (!present && !seen) return readerName; // the reader itself is gone: so is its card
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
-            throw Error(ErrorKind::NoCard, "no card was presented within " + std::to_string(timeout.count() / 1000.0).substr(0, 4) +
-                                               " s" + (readerName.empty() ? "" : " on " + readerName));
-        }
+        if (left.count() <= 0) return std::nullopt;
         // Sleep in pcscd until a reader or card changes, or the deadline.
         LONG rv = context.waitForChange(readers, static_cast<unsigned long>(left.count()));
         if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT && rv != SCARD_E_UNKNOWN_READER) {
             pcsc::check("SCardGetStatusChange", rv);
         }
     }
+}
+} // namespace
+
+std::string waitForCard(const std::string& readerName, std::chrono::milliseconds timeout)
+{
+    if (std::optional<std::string> reader = waitForCardState(readerName, true, timeout)) return *reader;
+    throw Error(ErrorKind::NoCard, "no card was presented within " + std::to_string(timeout.count() / 1000.0).substr(0, 4) + " s" +
+                                       (readerName.empty() ? "" : " on " + readerName));
+}
+
+bool waitForCardRemoval(const std::string& readerName, std::chrono::milliseconds timeout)
+{
+    return waitForCardState(readerName, false, timeout).has_value();
 }
 
 } // namespace cccd
