@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 
@@ -12,6 +13,8 @@ namespace {
 std::mutex sinkMutex;
 LogSink currentSink;
 std::atomic<LogLevel> currentLevel{LogLevel::Warn};
+std::mutex environmentMutex;
+std::atomic<bool> environmentRead{false};
 
 const char* levelName(LogLevel level)
 {
@@ -26,6 +29,44 @@ const char* levelName(LogLevel level)
 }
 
 bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool atOrAbove(LogLevel level) { return level != LogLevel::Off && level >= currentLevel.load(std::memory_order_relaxed); }
+
+// Scrubs and hands the message to the sink, whatever the level.
+void emit(LogLevel level, std::string_view message) noexcept
+{
+    try {
+        std::string clean = log::scrubPii(message);
+        std::lock_guard<std::mutex> lock(sinkMutex);
+        if (currentSink) {
+            currentSink(level, clean);
+        } else {
+            std::cerr << "cccd " << levelName(level) << ": " << clean << '\n';
+        }
+    } catch (...) { // a throwing sink or a failed allocation loses this message only
+    }
+}
+
+// Caller holds environmentMutex.
+void applyEnvironment()
+{
+    environmentRead = true;
+    const char* value = std::getenv("CCCD_LOG");
+    if (value == nullptr || *value == '\0') return;
+    if (std::optional<LogLevel> level = log::levelNamed(value)) {
+        currentLevel = *level;
+    } else if (atOrAbove(LogLevel::Warn)) {
+        emit(LogLevel::Warn, std::string("CCCD_LOG=") + value + " is not one of debug, info, warn, error, off: ignored");
+    }
+}
+
+// The first message or level change reads CCCD_LOG; afterwards this is one atomic load.
+void readEnvironmentOnce()
+{
+    if (environmentRead.load(std::memory_order_acquire)) return;
+    std::lock_guard<std::mutex> lock(environmentMutex);
+    if (!environmentRead) applyEnvironment();
+}
 } // namespace
 
 void setLogSink(LogSink sink)
@@ -34,7 +75,17 @@ void setLogSink(LogSink sink)
     currentSink = std::move(sink);
 }
 
-void setLogLevel(LogLevel level) { currentLevel = level; }
+void setLogLevel(LogLevel level)
+{
+    readEnvironmentOnce(); // so that a later first message cannot undo this choice
+    currentLevel = level;
+}
+
+void loadLogLevelFromEnvironment()
+{
+    std::lock_guard<std::mutex> lock(environmentMutex);
+    applyEnvironment();
+}
 
 std::string maskId(std::string_view id)
 {
@@ -70,7 +121,23 @@ std::string maskText(std::string_view text)
 
 namespace log {
 
-bool enabled(LogLevel level) { return level != LogLevel::Off && level >= currentLevel.load(); }
+bool enabled(LogLevel level)
+{
+    readEnvironmentOnce();
+    return atOrAbove(level);
+}
+
+std::optional<LogLevel> levelNamed(std::string_view name)
+{
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "debug") return LogLevel::Debug;
+    if (lower == "info") return LogLevel::Info;
+    if (lower == "warn" || lower == "warning") return LogLevel::Warn;
+    if (lower == "error") return LogLevel::Error;
+    if (lower == "off") return LogLevel::Off;
+    return std::nullopt;
+}
 
 std::string scrubPii(std::string_view message)
 {
@@ -91,16 +158,9 @@ std::string scrubPii(std::string_view message)
     return out;
 }
 
-void write(LogLevel level, std::string_view message)
+void write(LogLevel level, std::string_view message) noexcept
 {
-    if (!enabled(level)) return;
-    std::string clean = scrubPii(message);
-    std::lock_guard<std::mutex> lock(sinkMutex);
-    if (currentSink) {
-        currentSink(level, clean);
-    } else {
-        std::cerr << "cccd " << levelName(level) << ": " << clean << '\n';
-    }
+    if (enabled(level)) emit(level, message);
 }
 
 } // namespace log

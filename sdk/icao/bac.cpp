@@ -1,6 +1,7 @@
 #include "icao/bac.hpp"
 
 #include "cccd/error.hpp"
+#include "core/log.hpp"
 #include "icao/mrz_key.hpp"
 
 namespace cccd::icao {
@@ -50,6 +51,7 @@ SecureMessaging performBac(ApduChannel& channel, const MrzKeyData& key, crypto::
     SecureBytes seed = bacKeySeed(key);
     BacKeys keys = keysFromSeed(view(seed));
 
+    log::debug("BAC: GET CHALLENGE");
     ResponseApdu challenge = channel.transmit(CommandApdu(0x00, insGetChallenge, 0x00, 0x00, nonceSize));
     if (!challenge.isSuccess() || challenge.data().size() != nonceSize) {
         throw CardStatusError("BAC GET CHALLENGE", insGetChallenge, challenge.sw().value(), ErrorKind::Communication);
@@ -64,6 +66,7 @@ SecureMessaging performBac(ApduChannel& channel, const MrzKeyData& key, crypto::
     s.insert(s.end(), kIfd.begin(), kIfd.end());
     Bytes eIfd = crypto::cbcEncrypt(crypto::Cipher::Tdes, view(keys.enc), zeroIv(), view(s));
     Bytes data = concat({eIfd, macOf(keys.mac, eIfd)});
+    log::debug("BAC: EXTERNAL AUTHENTICATE");
     ResponseApdu answer = channel.transmit(CommandApdu(0x00, insExternalAuthenticate, 0x00, 0x00, data, cryptogramSize + macSize));
     if (!answer.isSuccess()) denied("EXTERNAL AUTHENTICATE", insExternalAuthenticate, answer.sw());
     if (answer.data().size() != cryptogramSize + macSize) {
@@ -80,6 +83,7 @@ SecureMessaging performBac(ApduChannel& channel, const MrzKeyData& key, crypto::
     }
     SecureMessaging sm = sessionFrom(view(kIfd), rv.sub(2 * nonceSize, keyMaterialSize), rndIc, view(rndIfd));
     wipe(r);
+    log::debug("BAC: the chip's answer verifies, secure messaging starts");
     return sm;
 }
 

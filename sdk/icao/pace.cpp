@@ -2,6 +2,7 @@
 
 #include "cccd/error.hpp"
 #include "core/asn1.hpp"
+#include "core/log.hpp"
 #include "icao/pace_steps.hpp"
 
 namespace cccd::icao {
@@ -21,6 +22,7 @@ Bytes generalAuthenticate(ApduChannel& channel, bool last, std::uint8_t tag, Byt
 {
     CommandApdu command(last ? 0x00 : claChained, insGeneralAuthenticate, 0x00, 0x00, dynamicAuthenticationData(tag, value),
                         maxShortNe);
+    log::lazy(LogLevel::Debug, [&] { return "PACE: " + step; });
     ResponseApdu answer = channel.transmit(command);
     if (!answer.isSuccess()) {
         bool passwordRefused = last || answer.sw().sw1() == 0x63 || answer.sw() == sw::SECURITY_STATUS_NOT_SATISFIED;
@@ -50,6 +52,7 @@ PaceResult performPace(ApduChannel& channel, const lds::PaceInfo& info, PacePass
     const crypto::Cipher cipher = algorithm->cipher;
     std::unique_ptr<KeyAgreementGroup> group = standardGroup(*info.parameterId);
 
+    log::lazy(LogLevel::Debug, [&] { return "PACE: MSE:Set AT, protocol " + info.protocol + " with the " + secretName(kind); });
     ResponseApdu mse = channel.transmit(paceMseSetAt(info, kind));
     if (!mse.isSuccess()) throw CardStatusError("PACE step MSE:Set AT", insMse, mse.sw().value(), ErrorKind::Communication);
 
@@ -81,6 +84,7 @@ PaceResult performPace(ApduChannel& channel, const lds::PaceInfo& info, PacePass
     if (!constantTimeEqual(chipToken, expected)) {
         throw Error(ErrorKind::AccessDenied, "access denied: the chip's PACE token does not verify (PACE step GA4 mutual authentication)");
     }
+    log::debug("PACE: the chip's token verifies, secure messaging starts");
     return PaceResult{std::move(sm), *algorithm, info.protocol, std::move(chipKey)};
 }
 

@@ -1,13 +1,18 @@
 #include "icao/secure_channel.hpp"
 
+#include "transport/apdu_trace.hpp"
+
 namespace cccd::icao {
 
 ResponseApdu SecureChannel::transmit(const CommandApdu& command)
 {
     if (!open_) throw SecureMessagingError("the session has ended; access control must run again");
     try {
-        CommandApdu wrapped = sm_.protectCommand(command);
-        return sm_.unprotectResponse(inner_.transmit(wrapped));
+        // Traced here, above the cryptogram, so the trace shows what was asked and answered in plain.
+        return transport::traced("sm", command, [this](const CommandApdu& plain) {
+            CommandApdu wrapped = sm_.protectCommand(plain);
+            return sm_.unprotectResponse(inner_.transmit(wrapped));
+        });
     } catch (const SecureMessagingError&) {
         open_ = false;
         throw;
@@ -21,6 +26,7 @@ void SecureChannel::rekey(SecureMessaging sm)
 {
     sm_ = std::move(sm);
     open_ = true;
+    log::debug("sm: session re-keyed");
 }
 
 } // namespace cccd::icao

@@ -1,5 +1,7 @@
 #include "transport/pcsc/pcsc_card.hpp"
 
+#include "core/log.hpp"
+#include "transport/apdu_trace.hpp"
 #include "transport/pcsc/pcsc_error.hpp"
 
 #include <winscard.h>
@@ -12,6 +14,19 @@ constexpr std::size_t extendedResponseBuffer = 65536 + 2;
 constexpr std::size_t shortCommandBytes = 4 + 1 + 255 + 1;
 
 SCARDHANDLE h(std::intptr_t v) { return static_cast<SCARDHANDLE>(v); }
+
+const char* protocolName(unsigned long protocol)
+{
+    if (protocol == SCARD_PROTOCOL_T0) return "T=0";
+    if (protocol == SCARD_PROTOCOL_T1) return "T=1";
+    return "an unknown protocol";
+}
+
+std::string describeLimits(const ChannelLimits& l)
+{
+    return std::string(l.extendedLength ? "extended" : "short") + " length, commands up to " +
+           std::to_string(l.maxCommandBytes) + " bytes, responses up to " + std::to_string(l.maxResponseBytes) + " bytes";
+}
 
 // PCSCv2 part 10: ask the reader for its feature list, then for its TLV properties.
 std::optional<std::uint32_t> maxApduDataSize(SCARDHANDLE card)
@@ -61,9 +76,16 @@ Card::Card(const Context& context, std::string readerName) : reader_(std::move(r
                                        SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol));
     handle_ = static_cast<std::intptr_t>(card);
     protocol_ = protocol;
+    log::lazy(LogLevel::Info, [this] {
+        return "pcsc: connected to '" + reader_ + "' with " + protocolName(protocol_) + ", ATR " + std::to_string(atr().size()) + " bytes";
+    });
 }
 
-Card::~Card() noexcept { SCardDisconnect(h(handle_), SCARD_LEAVE_CARD); }
+Card::~Card() noexcept
+{
+    SCardDisconnect(h(handle_), SCARD_LEAVE_CARD);
+    log::lazy(LogLevel::Info, [this] { return "pcsc: disconnected from '" + reader_ + "'"; });
+}
 
 std::vector<std::uint8_t> Card::atr() const
 {
@@ -80,20 +102,26 @@ void Card::reconnect(bool resetCard)
     check("SCardReconnect", SCardReconnect(h(handle_), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
                                            resetCard ? SCARD_RESET_CARD : SCARD_LEAVE_CARD, &protocol));
     protocol_ = protocol;
+    log::lazy(LogLevel::Info, [&] {
+        return "pcsc: reconnected to '" + reader_ + "' with " + protocolName(protocol_) + (resetCard ? " (card reset)" : "");
+    });
 }
 
 std::optional<ChannelLimits> Card::readerLimits() const
 {
     std::optional<std::uint32_t> dataSize = maxApduDataSize(h(handle_));
     if (dataSize) {
+        log::lazy(LogLevel::Debug, [&] { return "pcsc: the reader reports dwMaxAPDUDataSize " + std::to_string(*dataSize); });
         bool extended = *dataSize > 256;
         return ChannelLimits{extended, extended ? *dataSize + 9 : shortCommandBytes, extended ? *dataSize + 2 : 258};
     }
     std::optional<std::uint32_t> input = maxInput(h(handle_));
     if (input && *input > 0) {
+        log::lazy(LogLevel::Debug, [&] { return "pcsc: the reader reports SCARD_ATTR_MAXINPUT " + std::to_string(*input); });
         bool extended = *input > shortCommandBytes;
         return ChannelLimits{extended, *input, extended ? std::size_t(*input) : 258};
     }
+    log::debug("pcsc: the reader reports no APDU size limit");
     return std::nullopt;
 }
 
@@ -111,11 +139,21 @@ std::vector<std::uint8_t> Card::transmitRaw(const std::vector<std::uint8_t>& com
 Channel::Channel(Card& card, ChannelLimits limits) : card_(card), limits_(limits)
 {
     check("SCardBeginTransaction", SCardBeginTransaction(h(card_.handle())));
+    log::lazy(LogLevel::Info, [this] { return "pcsc: transaction begun, limits chosen: " + describeLimits(limits_); });
 }
 
-Channel::~Channel() noexcept { SCardEndTransaction(h(card_.handle()), SCARD_LEAVE_CARD); }
+Channel::~Channel() noexcept
+{
+    SCardEndTransaction(h(card_.handle()), SCARD_LEAVE_CARD);
+    log::lazy(LogLevel::Debug, [this] { return "pcsc: transaction ended after " + std::to_string(count_) + " APDUs"; });
+}
 
 ResponseApdu Channel::transmit(const CommandApdu& command)
+{
+    return transport::traced("pcsc", command, [this](const CommandApdu& c) { return exchange(c); });
+}
+
+ResponseApdu Channel::exchange(const CommandApdu& command)
 {
     ++count_;
     std::vector<std::uint8_t> raw = card_.transmitRaw(command.encode());

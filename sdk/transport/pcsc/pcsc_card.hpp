@@ -54,6 +54,8 @@ public:
     std::size_t commandCount() const noexcept { return count_; }
 
 private:
+    ResponseApdu exchange(const CommandApdu& command);
+
     Card& card_;
     ChannelLimits limits_;
     std::size_t count_ = 0;
