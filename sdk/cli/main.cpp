@@ -1,5 +1,6 @@
 // cccd: read, verify and compare Vietnamese chip ID cards from the command line (CONTRACTS.md).
 #include "cccd/error.hpp"
+#include "cccd/log.hpp"
 #include "cccd/version.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -12,6 +13,9 @@ int main(int argc, char** argv)
     CLI::App app{"cccd: read and verify Vietnamese chip citizen ID cards (CCCD)", "cccd"};
     app.set_version_flag("--version", std::string("cccd ") + cccd::version());
     app.require_subcommand(1);
+    bool verbose = false;
+    app.add_flag("--verbose", verbose, "Log what the SDK does, with a masked APDU trace, on stderr (also CCCD_LOG=debug)");
+    app.fallthrough(); // --verbose after the subcommand too
 
     Action action;
     addReadersCommand(app, action);
@@ -28,6 +32,7 @@ int main(int argc, char** argv)
         int code = app.exit(e);
         return code == 0 ? exitOk : exitUsage; // --help and --version exit 0; usage errors exit 2
     }
+    if (verbose) cccd::setLogLevel(cccd::LogLevel::Debug);
     // With --json the error goes to stdout as JSON too, so a program reading stdout always gets an answer.
     bool json = false;
     for (const CLI::App* sub : app.get_subcommands()) {
