@@ -34,6 +34,8 @@ struct FaceMatchResult {
     std::optional<LivenessResult> liveness; ///< when asked for
     double frameQuality = 0;                ///< 0-1: size, sharpness, light and pose of the live face
     std::string advice;                     ///< empty, or what to tell the person ("come closer to the camera", ...)
+    /** Damage short of a refusal, e.g. a chip photo cut short below the face: shown with the result, never dropped. */
+    std::vector<std::string> warnings;
     double detectMs = 0, embedMs = 0, totalMs = 0;
 };
 
@@ -46,7 +48,9 @@ public:
     FaceMatcher& operator=(FaceMatcher&&) noexcept;
 
     /** chipImage: JPEG or JPEG 2000 from DG2; liveImage: an encoded frame (JPEG, PNG ...).
-     *  Throws FaceNotUsable ("no face ...", "several faces ...") when a face cannot be compared. */
+     *  Throws FaceNotUsable ("no face found ...: the picture is black ...", "several faces ...") when a face
+     *  cannot be compared: no descriptor is computed and no score given. Throws Error(MalformedData) for an
+     *  image that does not decode, or one cut short where the face is (or should be). */
     FaceMatchResult compare(const std::vector<std::uint8_t>& chipImage, const std::vector<std::uint8_t>& liveImage,
                             bool checkLiveness = false);
 

@@ -69,7 +69,7 @@ int evalCommand(const EvalArguments& a)
         auto start = std::chrono::steady_clock::now();
         std::optional<face::Descriptor> d;
         try {
-            d = matcher.impl().describe(face::decodeImage(bytes), false, nullptr, nullptr);
+            d = matcher.impl().describe(face::decodeImage(bytes));
         } catch (const Error&) {
         }
         ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -1,6 +1,8 @@
 // `cccd face-match --chip IMAGE|--dir DIR --live SOURCE [--liveness] [--json]`: the chip photo against a
 // live image. SOURCE is an image file, a folder of images, a video file or camera:N; from a burst the frame
-// with the best face quality is used. Exit 7 when the faces do not match or the face is not live.
+// with the best face quality is used. Exit 7 when the faces do not match or the face is not live, and when
+// there is no face to compare (with the reason: no score is given for a non-face). Warnings (a chip photo
+// cut short below the face) go to stderr, and to "warnings" in the JSON.
 #include "cccd/error.hpp"
 #include "core/file_io.hpp"
 #include "cccd/face.hpp"
@@ -10,10 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 namespace cccd::cli {
@@ -34,27 +35,40 @@ Bytes chipImage(const MatchArguments& a)
     throw Error(ErrorKind::NotFound, "no face.jpg or face.jp2 in " + a.dir);
 }
 
+// The contract's keys (CONTRACTS.md) in every answer, also when there was no face to compare.
+nlohmann::json matchJson(const FaceMatchResult& r)
+{
+    return {{"match", r.match},
+            {"score", r.score},
+            {"threshold", r.threshold},
+            {"liveness", r.liveness ? nlohmann::json{{"live", r.liveness->live}, {"score", r.liveness->score}} : nlohmann::json()},
+            {"timing_ms", {{"detect", r.detectMs}, {"embed", r.embedMs}, {"total", r.totalMs}}},
+            {"warnings", r.warnings}};
+}
+
 int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
     FaceMatcher matcher(a.models);
+    auto start = std::chrono::steady_clock::now();
     FaceMatchResult r;
     try {
         r = matcher.compareWithSource(chipImage(a), a.live, a.liveness);
     } catch (const FaceNotUsable& e) {
         std::cerr << "cccd: " << e.what() << '\n'; // an answer for the person at the counter, not a fault
-        if (a.json) std::cout << nlohmann::json{{"match", false}, {"score", 0.0}, {"threshold", FaceMatcher::defaultThreshold()},
-                                                {"liveness", nullptr}, {"problem", e.what()}}.dump(2) << '\n';
+        if (a.json) {
+            r.threshold = FaceMatcher::defaultThreshold();
+            nlohmann::json out = matchJson(r); // score 0: nothing was compared
+            out["timing_ms"] = {{"total", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()}};
+            out["problem"] = e.what();
+            std::cout << out.dump(2) << '\n';
+        }
         return exitNoMatch;
     }
+    for (const std::string& warning : r.warnings) std::cerr << "cccd: warning: " << warning << '\n';
     bool live = !r.liveness || r.liveness->live;
     if (a.json) {
-        nlohmann::json out = {{"match", r.match},
-                              {"score", r.score},
-                              {"threshold", r.threshold},
-                              {"liveness", r.liveness ? nlohmann::json{{"live", r.liveness->live}, {"score", r.liveness->score}} : nlohmann::json()},
-                              {"timing_ms", {{"detect", r.detectMs}, {"embed", r.embedMs}, {"total", r.totalMs}}}};
-        std::cout << out.dump(2) << '\n';
+        std::cout << matchJson(r).dump(2) << '\n';
     } else {
         std::cout << (r.match ? "MATCH" : "NO MATCH") << "  score " << r.score << " (threshold " << r.threshold << "), " << r.totalMs << " ms"
                   << (r.liveness ? (r.liveness->live ? ", LIVE " : ", NOT LIVE ") + std::to_string(r.liveness->score) : std::string())

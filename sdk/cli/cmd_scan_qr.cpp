@@ -3,45 +3,27 @@
 #include "cccd/error.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "face/live_source.hpp"
 #include "face/qr_reader.hpp"
 #include "vn/qr_payload.hpp"
 
 #include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/videoio.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 namespace cccd::cli {
 
 namespace {
-constexpr int maxFrames = 60; // about two seconds of camera
+constexpr int maxFrames = 60; // about two seconds of camera, or the first 60 images of a folder
 
 std::optional<std::string> scan(const std::string& source)
 {
-    if (std::filesystem::is_directory(source)) {
-        for (const auto& entry : std::filesystem::directory_iterator(source)) {
-            cv::Mat m = cv::imread(entry.path().string());
-            if (!m.empty()) {
-                if (auto text = face::readQrCode(m)) return text;
-            }
-        }
-        return std::nullopt;
-    }
-    if (source.rfind("camera:", 0) != 0 && cv::haveImageReader(source)) {
-        cv::Mat m = cv::imread(source);
-        if (m.empty()) throw Error(ErrorKind::NotFound, "cannot read the image " + source);
-        return face::readQrCode(m);
-    }
-    cv::VideoCapture capture;
-    if (source.rfind("camera:", 0) == 0) capture.open(std::stoi(source.substr(7)), cv::CAP_V4L2);
-    else capture.open(source);
-    if (!capture.isOpened()) throw Error(ErrorKind::NotFound, "cannot open the source " + source);
-    cv::Mat frame;
-    for (int i = 0; i < maxFrames && capture.read(frame); ++i) {
-        if (auto text = face::readQrCode(frame)) return text;
+    face::LiveSource frames(source);
+    for (int i = 0; i < maxFrames; ++i) {
+        std::optional<face::DecodedImage> frame = frames.next();
+        if (!frame) break;
+        if (auto text = face::readQrCode(frame->pixels)) return text;
     }
     return std::nullopt;
 }

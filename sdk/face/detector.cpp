@@ -1,5 +1,8 @@
 #include "face/detector.hpp"
 
+#include "face/plausibility.hpp"
+#include "face/third_party_logs.hpp"
+
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/opencv/cv_image.h>
 #include <opencv2/imgproc.hpp>
@@ -15,6 +18,48 @@ constexpr float scoreThreshold = 0.6f; // 0.8 missed 7 of 543 grey LFW faces; 0.
 constexpr float nmsThreshold = 0.3f;
 constexpr int topK = 50;
 constexpr int maxSide = 640; // detection runs on a reduced copy; faces at the counter fill much of the frame
+constexpr int minYunetSide = 64; // below 63 px a side YuNet 2022mar fails inside OpenCV 4.6's dnn: smaller images are padded
+
+// Boxes and landmarks are scaled back to the original image.
+std::vector<Detection> yunetFaces(cv::FaceDetectorYN& yunet, const cv::Mat& small, double scale)
+{
+    cv::Mat input = small;
+    if (small.cols < minYunetSide || small.rows < minYunetSide) { // black on the right and below: coordinates stay
+        cv::copyMakeBorder(small, input, 0, std::max(0, minYunetSide - small.rows), 0, std::max(0, minYunetSide - small.cols), cv::BORDER_CONSTANT,
+                           cv::Scalar::all(0));
+    }
+    yunet.setInputSize(input.size());
+    cv::Mat faces;
+    yunet.detect(input, faces);
+    std::vector<Detection> out;
+    auto original = [scale](float v) { return v / static_cast<float>(scale); };
+    for (int r = 0; r < faces.rows; ++r) {
+        const float* row = faces.ptr<float>(r);
+        Detection d;
+        d.box = cv::Rect2f(original(row[0]), original(row[1]), original(row[2]), original(row[3]));
+        for (int i = 0; i < 5; ++i) d.landmarks[i] = cv::Point2f(original(row[4 + 2 * i]), original(row[5 + 2 * i]));
+        d.hasLandmarks = true;
+        d.score = row[14];
+        out.push_back(d);
+    }
+    return out;
+}
+
+std::vector<Detection> hogFaces(dlib::frontal_face_detector& hog, const cv::Mat& small, double scale)
+{
+    cv::Mat grey;
+    cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
+    dlib::cv_image<unsigned char> image(grey);
+    std::vector<Detection> out;
+    for (const dlib::rectangle& r : hog(image)) {
+        Detection d;
+        d.box = cv::Rect2f(static_cast<float>(r.left() / scale), static_cast<float>(r.top() / scale), static_cast<float>(r.width() / scale),
+                           static_cast<float>(r.height() / scale));
+        d.score = 1.0f;
+        out.push_back(d);
+    }
+    return out;
+}
 } // namespace
 
 struct FaceDetector::Impl {
@@ -24,6 +69,7 @@ struct FaceDetector::Impl {
 
 FaceDetector::FaceDetector(const std::string& yunetPath) : impl_(std::make_unique<Impl>())
 {
+    quietThirdPartyLogs(); // the first use of OpenCV by a FaceMatcher
     if (!yunetPath.empty()) {
         impl_->yunet = cv::FaceDetectorYN::create(yunetPath, "", cv::Size(320, 320), scoreThreshold, nmsThreshold, topK);
     } else {
@@ -41,33 +87,8 @@ std::vector<Detection> FaceDetector::detect(const cv::Mat& bgr)
     cv::Mat small;
     if (scale < 1.0) cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
     else small = bgr;
-    std::vector<Detection> out;
-    if (impl_->yunet) {
-        impl_->yunet->setInputSize(small.size());
-        cv::Mat faces;
-        impl_->yunet->detect(small, faces);
-        for (int r = 0; r < faces.rows; ++r) {
-            const float* row = faces.ptr<float>(r);
-            Detection d;
-            d.box = cv::Rect2f(row[0] / static_cast<float>(scale), row[1] / static_cast<float>(scale), row[2] / static_cast<float>(scale),
-                               row[3] / static_cast<float>(scale));
-            for (int i = 0; i < 5; ++i) d.landmarks[i] = cv::Point2f(row[4 + 2 * i], row[5 + 2 * i]) / static_cast<float>(scale);
-            d.hasLandmarks = true;
-            d.score = row[14];
-            out.push_back(d);
-        }
-        return out;
-    }
-    cv::Mat grey;
-    cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
-    dlib::cv_image<unsigned char> image(grey);
-    for (const dlib::rectangle& r : impl_->hog(image)) {
-        Detection d;
-        d.box = cv::Rect2f(static_cast<float>(r.left() / scale), static_cast<float>(r.top() / scale), static_cast<float>(r.width() / scale),
-                           static_cast<float>(r.height() / scale));
-        d.score = 1.0f;
-        out.push_back(d);
-    }
+    std::vector<Detection> out = impl_->yunet ? yunetFaces(*impl_->yunet, small, scale) : hogFaces(impl_->hog, small, scale);
+    out.erase(std::remove_if(out.begin(), out.end(), [&bgr](const Detection& d) { return !plausibleFace(bgr, d); }), out.end());
     return out;
 }
 
@@ -76,6 +97,11 @@ std::size_t competingFaces(const std::vector<Detection>& faces)
     float largest = 0;
     for (const Detection& d : faces) largest = std::max(largest, d.box.area());
     return static_cast<std::size_t>(std::count_if(faces.begin(), faces.end(), [largest](const Detection& d) { return d.box.area() >= largest / 2; }));
+}
+
+cv::Rect2f grown(const cv::Rect2f& box, float share)
+{
+    return cv::Rect2f(box.x - share * box.width, box.y - share * box.height, box.width * (1 + 2 * share), box.height * (1 + 2 * share));
 }
 
 const Detection* mainFace(const std::vector<Detection>& faces, const cv::Size& image)

@@ -25,6 +25,7 @@ public:
     /** yunetPath empty: dlib HOG. */
     explicit FaceDetector(const std::string& yunetPath);
     ~FaceDetector();
+    /** The faces in an image, without the detections no face can explain (plausibility.hpp). */
     std::vector<Detection> detect(const cv::Mat& bgr);
     bool usesYunet() const noexcept;
 
@@ -36,6 +37,9 @@ private:
 /** Faces at least half as large as the largest: people standing together in front of the camera
  *  (smaller faces in the background do not count). */
 std::size_t competingFaces(const std::vector<Detection>& faces);
+
+/** box enlarged on every side by share of its width (left, right) and height (top, bottom). */
+cv::Rect2f grown(const cv::Rect2f& box, float share);
 
 /** The face to use among several: the largest, ties broken by closeness to the centre. */
 const Detection* mainFace(const std::vector<Detection>& faces, const cv::Size& image);

@@ -2,9 +2,9 @@
 
 #include "cccd/error.hpp"
 #include "core/secure.hpp"
-#include "face/image_decoding.hpp"
 #include "face/live_source.hpp"
 #include "face/quality.hpp"
+#include "face/usable_face.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -26,6 +26,8 @@ std::string optionalPath(const face::ModelStore& models, const face::ModelFile& 
     std::optional<std::string> path = models.find(file);
     return path ? *path : std::string();
 }
+
+void wipe(const cv::Mat& image) { secureZero(image.data, image.total() * image.elemSize()); } // a face
 } // namespace
 
 namespace face {
@@ -40,25 +42,11 @@ FaceMatcher::Impl::Impl(const std::string& folder)
     if (v2 && v1se) liveness = std::make_unique<face::LivenessChecker>(*v2, *v1se);
 }
 
-std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs,
-                                                             std::optional<LivenessResult>* livenessOut)
+std::optional<face::Descriptor> FaceMatcher::Impl::describe(const cv::Mat& bgr)
 {
-    auto t0 = Clock::now();
     std::vector<face::Detection> faces = detector.detect(bgr);
-    if (detectMs) *detectMs += msSince(t0);
     if (faces.empty()) return std::nullopt;
-    if (requireSingleFace && face::competingFaces(faces) > 1) {
-        throw FaceNotUsable("several faces in the live image at the same distance: one person at a time");
-    }
-    const face::Detection& main = *face::mainFace(faces, bgr.size());
-    if (livenessOut) {
-        face::Liveness l = liveness->check(bgr, main);
-        *livenessOut = LivenessResult{l.live, l.score};
-    }
-    auto t1 = Clock::now();
-    face::Descriptor d = embedder.embed(bgr, main);
-    if (embedMs) *embedMs += msSince(t1);
-    return d;
+    return embedder.embed(bgr, *face::mainFace(faces, bgr.size()));
 }
 
 FaceMatcher::FaceMatcher(const std::string& modelFolder) : impl_(std::make_unique<Impl>(modelFolder)) {}
@@ -74,11 +62,11 @@ FaceMatchResult FaceMatcher::compare(const std::vector<std::uint8_t>& chipImage,
                                      bool checkLiveness)
 {
     auto start = Clock::now();
-    cv::Mat chip = face::decodeImage(chipImage);
-    cv::Mat live = face::decodeImage(liveImage);
+    face::DecodedImage chip = face::decodeImageChecked(chipImage);
+    face::DecodedImage live = face::decodeImageChecked(liveImage);
     FaceMatchResult r = impl_->compare(chip, live, checkLiveness);
-    secureZero(chip.data, chip.total() * chip.elemSize());
-    secureZero(live.data, live.total() * live.elemSize());
+    wipe(chip.pixels);
+    wipe(live.pixels);
     r.totalMs = msSince(start);
     return r;
 }
@@ -88,32 +76,38 @@ FaceMatchResult FaceMatcher::compareWithSource(const std::vector<std::uint8_t>& 
 {
     auto start = Clock::now();
     face::LiveSource frames(source);
-    std::optional<cv::Mat> best;
+    std::optional<face::DecodedImage> best;
     face::Quality bestQuality;
+    std::string problem = "no usable face in the live source: it gave no picture";
     for (int i = 0; i < maxFrames; ++i) {
-        std::optional<cv::Mat> frame = frames.next();
+        std::optional<face::DecodedImage> frame = frames.next();
         if (!frame) break;
-        std::vector<face::Detection> faces = impl_->detector.detect(*frame);
-        if (faces.empty() || face::competingFaces(faces) > 1) continue;
-        face::Quality q = face::assessQuality(*frame, *face::mainFace(faces, frame->size()));
+        std::vector<std::string> warnings; // said once the chosen frame is compared
+        face::Quality q;
+        try {
+            q = face::assessQuality(frame->pixels, face::usableFace(impl_->detector.detect(frame->pixels), *frame, face::liveImage, warnings));
+        } catch (const FaceNotUsable& e) {
+            problem = e.what(); // the last frame's reason: "the picture is black ...", "several faces ..."
+            continue;
+        }
         if (!best || q.score > bestQuality.score) {
             best = frame;
             bestQuality = q;
         }
         if (q.problem.empty() && q.score > 0.95) break; // good enough: do not keep the person waiting
     }
-    if (!best) throw FaceNotUsable("no usable face in the live source: one person, facing the camera");
-    cv::Mat chip = face::decodeImage(chipImage);
+    if (!best) throw FaceNotUsable(problem);
+    face::DecodedImage chip = face::decodeImageChecked(chipImage);
     FaceMatchResult r = impl_->compare(chip, *best, checkLiveness);
     r.frameQuality = bestQuality.score;
     r.advice = bestQuality.problem;
-    secureZero(chip.data, chip.total() * chip.elemSize());
-    secureZero(best->data, best->total() * best->elemSize());
+    wipe(chip.pixels);
+    wipe(best->pixels);
     r.totalMs = msSince(start);
     return r;
 }
 
-FaceMatchResult FaceMatcher::Impl::compare(const cv::Mat& chip, const cv::Mat& live, bool checkLiveness)
+FaceMatchResult FaceMatcher::Impl::compare(const face::DecodedImage& chip, const face::DecodedImage& live, bool checkLiveness)
 {
     if (checkLiveness && !liveness) {
         throw Error(ErrorKind::NotFound, std::string("liveness models not installed (") + face::livenessV2Model.name + ", " +
@@ -121,14 +115,23 @@ FaceMatchResult FaceMatcher::Impl::compare(const cv::Mat& chip, const cv::Mat& l
     }
     FaceMatchResult r;
     r.threshold = shippedThreshold;
-    std::optional<face::Descriptor> a = describe(chip, false, &r.detectMs, &r.embedMs);
-    if (!a) throw FaceNotUsable("no face found in the chip photo");
-    std::optional<face::Descriptor> b = describe(live, true, &r.detectMs, &r.embedMs, checkLiveness ? &r.liveness : nullptr);
-    if (!b) throw FaceNotUsable("no face found in the live image: face the camera");
-    r.score = face::similarity(face::distance(*a, *b));
+    // Both faces are found and checked before anything is computed from either: no descriptor, no score for a non-face.
+    auto t0 = Clock::now();
+    face::Detection chipFace = face::usableFace(detector.detect(chip.pixels), chip, face::chipPhoto, r.warnings);
+    face::Detection liveFace = face::usableFace(detector.detect(live.pixels), live, face::liveImage, r.warnings);
+    r.detectMs = msSince(t0);
+    if (checkLiveness) {
+        face::Liveness l = liveness->check(live.pixels, liveFace);
+        r.liveness = LivenessResult{l.live, l.score};
+    }
+    auto t1 = Clock::now();
+    face::Descriptor a = embedder.embed(chip.pixels, chipFace);
+    face::Descriptor b = embedder.embed(live.pixels, liveFace);
+    r.embedMs = msSince(t1);
+    r.score = face::similarity(face::distance(a, b));
     r.match = r.score >= r.threshold;
-    secureZero(a->data(), sizeof(float) * a->size());
-    secureZero(b->data(), sizeof(float) * b->size());
+    secureZero(a.data(), sizeof a);
+    secureZero(b.data(), sizeof b);
     return r;
 }
 

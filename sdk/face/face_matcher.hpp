@@ -4,11 +4,11 @@
 #include "cccd/face.hpp"
 #include "face/detector.hpp"
 #include "face/dlib_embedder.hpp"
+#include "face/image_decoding.hpp"
 #include "face/liveness.hpp"
 #include "face/models.hpp"
 
 #include <memory>
-
 #include <optional>
 
 namespace cccd {
@@ -20,10 +20,9 @@ struct FaceMatcher::Impl {
     std::unique_ptr<face::LivenessChecker> liveness; ///< null when its models are not installed
 
     explicit Impl(const std::string& folder);
-    FaceMatchResult compare(const cv::Mat& chip, const cv::Mat& live, bool checkLiveness);
+    FaceMatchResult compare(const face::DecodedImage& chip, const face::DecodedImage& live, bool checkLiveness);
     /** The descriptor of the main face of an image; nothing when no face is found. */
-    std::optional<face::Descriptor> describe(const cv::Mat& bgr, bool requireSingleFace, double* detectMs, double* embedMs,
-                                             std::optional<LivenessResult>* liveness = nullptr);
+    std::optional<face::Descriptor> describe(const cv::Mat& bgr);
 };
 
 namespace face {

@@ -1,6 +1,9 @@
 #include "face/live_source.hpp"
 
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
+#include "core/secure.hpp"
+#include "face/third_party_logs.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -11,6 +14,7 @@ namespace cccd::face {
 
 LiveSource::LiveSource(const std::string& spec)
 {
+    quietThirdPartyLogs(); // before V4L2 or FFmpeg is asked for anything
     if (spec.rfind("camera:", 0) == 0) {
         int index = -1;
         try {
@@ -32,18 +36,18 @@ LiveSource::LiveSource(const std::string& spec)
     }
 }
 
-std::optional<cv::Mat> LiveSource::next()
+std::optional<DecodedImage> LiveSource::next()
 {
     if (capture_.isOpened()) {
         cv::Mat frame;
-        if (capture_.read(frame) && !frame.empty()) return frame;
+        if (capture_.read(frame) && !frame.empty()) return undamaged(frame);
         return std::nullopt;
     }
-    while (nextFile_ < files_.size()) {
-        cv::Mat image = cv::imread(files_[nextFile_++]);
-        if (!image.empty()) return image;
-    }
-    return std::nullopt;
+    if (nextFile_ == files_.size()) return std::nullopt;
+    Bytes encoded = readFileBytes(files_[nextFile_++]);
+    DecodedImage image = decodeImageChecked(encoded);
+    secureZero(encoded.data(), encoded.size()); // a face
+    return image;
 }
 
 } // namespace cccd::face

@@ -2,6 +2,8 @@
 // folder of images — so tests and demos run without a camera.
 #pragma once
 
+#include "face/image_decoding.hpp"
+
 #include <opencv2/core.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -15,8 +17,9 @@ class LiveSource {
 public:
     /** Throws Error(NotFound) when the source cannot be opened. */
     explicit LiveSource(const std::string& spec);
-    /** The next frame (BGR), or nothing when the source is exhausted. */
-    std::optional<cv::Mat> next();
+    /** The next frame, or nothing when the source is exhausted. Image files are decoded as chip photos are
+     *  (decodeImageChecked: no libpng chatter, damage reported); throws Error(MalformedData) for a corrupt one. */
+    std::optional<DecodedImage> next();
 
 private:
     cv::VideoCapture capture_;

@@ -1,6 +1,6 @@
 #include "face/quality.hpp"
 
-#include <opencv2/imgproc.hpp>
+#include "face/grey_stats.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,9 +11,15 @@ namespace {
 // Below these the descriptor degrades (measured on the dev pairs: LFW faces are ~110 px high).
 constexpr double minFaceHeight = 80;
 constexpr double minSharpness = 20;
-constexpr double minBrightness = 50, maxBrightness = 220;
 constexpr double maxYaw = 0.35;
 } // namespace
+
+std::string lightProblem(double meanGrey)
+{
+    if (meanGrey < minBrightness) return "too dark: more light on the face";
+    if (meanGrey > maxBrightness) return "too bright: avoid light behind the camera";
+    return "";
+}
 
 Quality assessQuality(const cv::Mat& bgr, const Detection& face)
 {
@@ -23,14 +29,10 @@ Quality assessQuality(const cv::Mat& bgr, const Detection& face)
         q.problem = "no face in view";
         return q;
     }
-    cv::Mat grey, laplacian;
-    cv::cvtColor(bgr(box), grey, cv::COLOR_BGR2GRAY);
-    cv::Laplacian(grey, laplacian, CV_64F);
-    cv::Scalar mean, deviation;
-    cv::meanStdDev(laplacian, mean, deviation);
+    GreyStats grey = greyStats(bgr, box);
     q.faceHeight = box.height;
-    q.sharpness = deviation[0] * deviation[0];
-    q.brightness = cv::mean(grey)[0];
+    q.sharpness = grey.laplacian;
+    q.brightness = grey.mean;
     if (face.hasLandmarks) {
         const cv::Point2f& rightEye = face.landmarks[0];
         const cv::Point2f& leftEye = face.landmarks[1];
@@ -38,16 +40,17 @@ Quality assessQuality(const cv::Mat& bgr, const Detection& face)
         double eyes = leftEye.x - rightEye.x;
         if (std::abs(eyes) > 1) q.yaw = ((nose.x - rightEye.x) / eyes - 0.5) * 2;
     }
+    // Light before sharpness: a dark face has little detail too, and "hold still" would be the wrong advice.
+    std::string light = lightProblem(q.brightness);
     if (q.faceHeight < minFaceHeight) q.problem = "come closer to the camera";
+    else if (!light.empty()) q.problem = light;
     else if (q.sharpness < minSharpness) q.problem = "hold still: the image is blurred";
-    else if (q.brightness < minBrightness) q.problem = "too dark: more light on the face";
-    else if (q.brightness > maxBrightness) q.problem = "too bright: avoid light behind the camera";
     else if (std::abs(q.yaw) > maxYaw) q.problem = "look straight at the camera";
     double size = std::min(1.0, q.faceHeight / (2 * minFaceHeight));
     double sharp = std::min(1.0, q.sharpness / (5 * minSharpness));
-    double light = 1.0 - std::min(1.0, std::abs(q.brightness - 128) / 128);
+    double lightScore = 1.0 - std::min(1.0, std::abs(q.brightness - 128) / 128);
     double pose = 1.0 - std::min(1.0, std::abs(q.yaw));
-    q.score = (q.problem.empty() ? 0.5 : 0.0) + 0.5 * (size * sharp * light * pose);
+    q.score = (q.problem.empty() ? 0.5 : 0.0) + 0.5 * (size * sharp * lightScore * pose);
     return q;
 }
 

@@ -18,6 +18,12 @@ struct Quality {
     std::string problem;   ///< empty when usable; else what to tell the person ("come closer", ...)
 };
 
+/** Mean grey levels (0-255) outside which a face is too dark or too bright to describe well. */
+inline constexpr double minBrightness = 50, maxBrightness = 220;
+
 Quality assessQuality(const cv::Mat& bgr, const Detection& face);
+
+/** "too dark ..." or "too bright ..." for a mean grey level (0-255); empty when the light is right. */
+std::string lightProblem(double meanGrey);
 
 } // namespace cccd::face
