@@ -31,7 +31,7 @@ std::optional<std::string> scan(const std::string& source)
 int scanCommand(const std::string& source, bool json)
 {
     std::optional<std::string> text = scan(source);
-    if (!text) throw Error(ErrorKind::NotFound, "no readable QR code in " + source + ": hold the card flat and closer");
+    if (!text) throw Error(ErrorKind::NoCard, "no readable QR code in " + source + ": hold the card flat and closer"); // like no card: exit 3
     vn::QrPayload q = vn::parseQrPayload(*text);
     nlohmann::json out = {{"id_number", q.idNumber},
                           {"old_id_number", q.oldIdNumber ? nlohmann::json(*q.oldIdNumber) : nlohmann::json()},

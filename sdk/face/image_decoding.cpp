@@ -41,10 +41,12 @@ DecodedImage decodeImageChecked(ByteView encoded)
     case lds::ImageFormat::Unknown: break;
     }
     if (isPng(encoded)) return undamaged(decodePng(encoded));
+    // Not a recognised image at all: the caller passed the wrong file (a usage error), unlike a damaged chip photo.
+    if (encoded.empty()) throw Error(ErrorKind::InvalidArgument, "the image is empty (0 bytes)");
     quietThirdPartyLogs(); // OpenCV's other readers log through OpenCV
     cv::Mat buffer(1, static_cast<int>(encoded.size()), CV_8UC1, const_cast<std::uint8_t*>(encoded.data()));
     cv::Mat out = cv::imdecode(buffer, cv::IMREAD_COLOR);
-    if (out.empty()) throw Error(ErrorKind::MalformedData, "not an image this SDK can decode (JPEG, JPEG 2000, PNG, BMP)");
+    if (out.empty()) throw Error(ErrorKind::InvalidArgument, "not an image this SDK can decode (JPEG, JPEG 2000, PNG, BMP)");
     checkSize(out.cols, out.rows, "image");
     return undamaged(out);
 }

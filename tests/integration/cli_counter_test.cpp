@@ -7,7 +7,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -96,7 +98,7 @@ TEST_CASE("setup problems are said before the tap with exit 2, and a stray file 
     std::string file = pcscd.workDir() + "/a-file";
     std::ofstream(file) << "x";
     std::string out;
-    for (const std::string& args : {"--trust " + garbage, "--trust " + empty, "--trust /nonexistent/csca.pem", "--out " + file,
+    for (const std::string& args : std::vector<std::string>{"--trust " + garbage, "--trust " + empty, "--trust /nonexistent/csca.pem", "--out " + file,
                                     "--out /proc/cccd-no-such-folder", "--wait -5", "--wait soon"}) {
         INFO(args);
         CHECK(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 " + args), &out) == 2);
@@ -128,6 +130,16 @@ TEST_CASE("errors keep to the exit-code table, and --json always answers on stdo
     CHECK(pcscd.run(cccdCommand(pcscd, "verify --dir " + emptyDir), &out) == 2);
     CHECK(pcscd.run(cccdCommand(pcscd, "verify --dir " + pcscd.workDir() + "/missing"), &out) == 2);
     CHECK(pcscd.run(cccdCommand(pcscd, "face-match --chip /nonexistent.jpg --live /nonexistent.jpg"), &out) == 2);
+    std::string face = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
+    std::string empty = pcscd.workDir() + "/empty.jpg", text = pcscd.workDir() + "/text.jpg";
+    std::ofstream(empty) << "";
+    std::ofstream(text) << "not a picture\n";
+    for (const std::string& chip : {empty, text}) {
+        CHECK(pcscd.run(cccdCommand(pcscd, "face-match --chip " + chip + " --live " + face), &out) == 2);
+        CHECK_THAT(out, !Catch::Contains("internal error") && !Catch::Contains("OpenCV"));
+    }
+    CHECK(pcscd.run(cccdCommand(pcscd, "scan-qr --json --live " + face + " 2>/dev/null"), &out) == 3); // no QR: like no card
+    CHECK(nlohmann::json::parse(out)["error"]["code"] == "no_card");
     CHECK(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json 2>/dev/null"), &out) == 3); // no card
     CHECK(nlohmann::json::parse(out)["error"]["code"] == "no_card");
     CHECK(pcscd.run(cccdCommand(pcscd, "read --json 2>/dev/null"), &out) == 2); // no key
@@ -182,27 +194,34 @@ TEST_CASE("a queue of cards in --loop mode: one JSON line per card, through a re
     PcscdInstance pcscd;
     std::string fifo = pcscd.workDir() + "/scanner", output = pcscd.workDir() + "/cards.jsonl";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // The test holds the FIFO open read-write first, so neither side blocks opening it; closing it is the end of input.
+    int scanner = ::open(fifo.c_str(), O_RDWR | O_CLOEXEC);
+    REQUIRE(scanner >= 0);
     std::string pid;
-    REQUIRE(pcscd.run("(" + cccdCommand(pcscd, "read --loop --qr-from-stdin --no-face --json --trust " + testCsca) + " < " + fifo + " > " + output +
-                          " 2>" + pcscd.workDir() + "/loop.err & echo $!)",
+    REQUIRE(pcscd.run("(" + cccdCommand(pcscd, "read --loop --qr-from-stdin --no-face --json --trust " + testCsca) + " > " + output + " 2>" +
+                          pcscd.workDir() + "/loop.err < " + fifo + " & echo $!)",
                       &pid) == 0);
-    std::ofstream scanner(fifo); // the keyboard-wedge scanner: one line per card
     const std::vector<std::string> ids{"001090000001", "001090000002", "001090000003", "001090000004", "001090000005", "001090000006"};
     for (std::size_t i = 0; i < ids.size(); ++i) {
         INFO("card " << i + 1);
-        scanner << (i == 1 ? ids[i].substr(6) : ids[i]) << std::endl; // the second card by its CAN
+        std::string line = (i == 1 ? ids[i].substr(6) : ids[i]) + "\n"; // the second card by its CAN
+        REQUIRE(::write(scanner, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
         std::vector<std::string> faults = i == 2 ? std::vector<std::string>{"--fault", "remove-after:8"} : std::vector<std::string>{};
         VcardInstance card(pcscd, citizen(pcscd, ids[i]), faults);
         for (int waited = 0; lines(output).size() < i + 1 && waited < 300; ++waited) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         REQUIRE(lines(output).size() == i + 1);
     }
-    scanner.close(); // the scanner is unplugged: the loop ends
-    int status = 0;
-    pid_t child = static_cast<pid_t>(std::stol(pid));
-    for (int waited = 0; ::waitpid(child, &status, WNOHANG) == 0 && ::kill(child, 0) == 0 && waited < 100; ++waited) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    CHECK(::kill(child, 0) != 0);
+    ::close(scanner); // the scanner is unplugged: the loop ends
+    // The loop is not this process's child: it is gone when /proc no longer lists it running (a zombie has ended).
+    auto running = [](const std::string& pid) {
+        std::ifstream stat("/proc/" + pid + "/stat");
+        std::string skip, state;
+        stat >> skip >> skip >> state;
+        return stat && state != "Z";
+    };
+    pid.erase(pid.find_last_not_of(" \n") + 1);
+    for (int waited = 0; running(pid) && waited < 100; ++waited) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK_FALSE(running(pid));
     std::vector<std::string> cards = lines(output);
     REQUIRE(cards.size() == ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {

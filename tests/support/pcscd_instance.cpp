@@ -141,7 +141,8 @@ PcscdInstance::~PcscdInstance()
 
 int PcscdInstance::run(const std::string& command, std::string* output) const
 {
-    std::string full = "PCSCLITE_CSOCK_NAME='" + socket_ + "' " + command + " 2>&1";
+    // stderr joins stdout for the whole command, while the command's own redirections (2>/dev/null) still apply.
+    std::string full = "export PCSCLITE_CSOCK_NAME='" + socket_ + "'; { " + command + "\n} 2>&1";
     FILE* pipe = ::popen(full.c_str(), "r");
     if (!pipe) FAIL("popen failed");
     std::string out;
