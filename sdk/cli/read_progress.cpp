@@ -10,7 +10,8 @@ namespace cccd::cli {
 
 namespace {
 constexpr int barWidth = 30;
-constexpr std::size_t nameWidth = 16; // "EF.CardSecurity" and a space
+constexpr std::size_t nameWidth = 16;     // "EF.CardSecurity" and a space
+constexpr std::size_t minimumBlock = 512; // smaller blocks measure the per-exchange overhead, not the link
 
 std::string kilobytes(std::size_t bytes)
 {
@@ -45,6 +46,7 @@ void TerminalProgress::stage(ReadStage s)
 {
     std::lock_guard<std::mutex> lock(mutex_);
     endLine();
+    lastEvent_ = Clock::now();
     std::cerr << "  " << describe(s) << "...\n" << std::flush;
 }
 
@@ -52,17 +54,16 @@ void TerminalProgress::progress(const ReadProgress& p)
 {
     std::lock_guard<std::mutex> lock(mutex_);
     auto now = Clock::now();
-    if (p.file != file_) { // its first block was read before this report: the speed counts from here
+    if (p.file != file_) {
         endLine();
         file_ = p.file;
-        done_ = p.done;
-        fileStart_ = now;
+        done_ = 0;
     }
-    if (p.done > done_) {
-        bytesSeen_ += p.done - done_;
-        double ms = readingMs_ + std::chrono::duration<double, std::milli>(now - fileStart_).count();
-        if (ms > 0) bytesPerMs_ = static_cast<double>(bytesSeen_) / ms;
-    }
+    // One report per block: the bytes of a large block over the time since the previous report give the speed.
+    std::size_t block = p.done > done_ ? p.done - done_ : 0;
+    double ms = std::chrono::duration<double, std::milli>(now - lastEvent_).count();
+    if (block >= minimumBlock && ms > 0) bytesPerMs_ = std::max(bytesPerMs_, static_cast<double>(block) / ms);
+    lastEvent_ = now;
     done_ = p.done;
     total_ = p.total;
     since_ = now;
@@ -85,6 +86,7 @@ void TerminalProgress::tick()
 
 void TerminalProgress::draw(std::size_t shown)
 {
+    shown_ = shown;
     int filled = total_ ? static_cast<int>(barWidth * std::min(shown, total_) / total_) : 0;
     std::string name = file_.substr(0, nameWidth - 1);
     std::cerr << "\r  " << name << std::string(nameWidth - name.size(), ' ') << '[' << std::string(static_cast<std::size_t>(filled), '#')
@@ -95,9 +97,8 @@ void TerminalProgress::draw(std::size_t shown)
 void TerminalProgress::endLine()
 {
     if (file_.empty()) return;
-    draw(done_);
+    if (shown_ != done_) draw(done_); // the ticker ran ahead: land on the real count
     std::cerr << '\n';
-    readingMs_ += std::chrono::duration<double, std::milli>(Clock::now() - fileStart_).count();
     file_.clear();
 }
 

@@ -37,12 +37,10 @@ private:
     bool stopping_ = false;
     std::thread ticker_;
     std::string file_;            // the file whose bar is open, or empty
-    std::size_t done_ = 0, total_ = 0;
+    std::size_t done_ = 0, total_ = 0, shown_ = 0;
     Clock::time_point since_;     // when done_ was reported
-    Clock::time_point fileStart_; // when the open file's first report came
-    double bytesPerMs_ = 0;       // while files were being read, so far
-    std::size_t bytesSeen_ = 0;
-    double readingMs_ = 0;        // time spent in files already closed
+    Clock::time_point lastEvent_ = Clock::now(); // the previous stage or progress report
+    double bytesPerMs_ = 0;       // the fastest large block so far: the link's speed, not its per-exchange overhead
 };
 
 } // namespace cccd::cli

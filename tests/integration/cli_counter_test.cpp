@@ -235,3 +235,40 @@ TEST_CASE("a queue of cards in --loop mode: one JSON line per card, through a re
         }
     }
 }
+
+TEST_CASE("on a terminal, progress runs from the tap: stages, then an aligned bar per file")
+{
+    PcscdInstance pcscd;
+    VcardInstance card(pcscd, "", {"--link", "424k"});
+    std::string out;
+    // `script` gives the command a terminal; its output comes back with CR LF line ends and bar redraws.
+    REQUIRE(pcscd.run("script -qfec \"" + cccdCommand(pcscd, "read --id 001090123456 --trust " + testCsca) + "\" /dev/null", &out) == 0);
+    for (const char* stage : {"connecting to the card...", "opening the chip (PACE/BAC)...", "reading the holder's data...",
+                              "checking the chip is genuine...", "reading the face...", "verifying the signature..."}) {
+        CHECK_THAT(out, Catch::Contains(stage));
+    }
+    std::istringstream lines(out);
+    int bars = 0;
+    for (std::string line; std::getline(lines, line, '\r');) {
+        std::size_t bar = line.find("  DG2 ");
+        if (bar == std::string::npos) continue;
+        ++bars;
+        CHECK(line.compare(bar + 18, 1, "[") == 0); // the name column is 16 wide
+    }
+    CHECK(bars >= 3); // the face's bar moves while its one long exchange runs
+    CHECK(out.find("reading the face...") < out.find("GENUINE CARD"));
+
+    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json --trust " + testCsca + " 2>&1 >/dev/null"), &out) == 0);
+    CHECK(out.empty()); // not a terminal: nothing on stderr
+}
+
+TEST_CASE("verbose output traces the exchanges without personal data")
+{
+    PcscdInstance pcscd;
+    VcardInstance card(pcscd);
+    std::string out;
+    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --verbose --id 001090123456 --json --trust " + testCsca + " 2>&1 >/dev/null"), &out) == 0);
+    CHECK_THAT(out, Catch::Contains("pcsc: ") && Catch::Contains("READ BINARY") && Catch::Contains("SW 9000"));
+    CHECK_THAT(out, Catch::Contains("PACE: GA4"));
+    for (const char* secret : {"001090123456", "123456", "Nguy", "NGUYEN"}) CHECK_THAT(out, !Catch::Contains(secret));
+}
