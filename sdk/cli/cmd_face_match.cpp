@@ -8,6 +8,7 @@
 #include "cccd/face.hpp"
 #include "core/bytes.hpp"
 #include "commands.hpp"
+#include "face/match_json.hpp"
 #include "exit_codes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -35,17 +36,6 @@ Bytes chipImage(const MatchArguments& a)
     throw Error(ErrorKind::NotFound, "no face.jpg or face.jp2 in " + a.dir);
 }
 
-// The contract's keys (CONTRACTS.md) in every answer, also when there was no face to compare.
-nlohmann::json matchJson(const FaceMatchResult& r)
-{
-    return {{"match", r.match},
-            {"score", r.score},
-            {"threshold", r.threshold},
-            {"liveness", r.liveness ? nlohmann::json{{"live", r.liveness->live}, {"score", r.liveness->score}} : nlohmann::json()},
-            {"timing_ms", {{"detect", r.detectMs}, {"embed", r.embedMs}, {"total", r.totalMs}}},
-            {"warnings", r.warnings}};
-}
-
 int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
@@ -58,7 +48,7 @@ int matchCommand(const MatchArguments& a)
         std::cerr << "cccd: " << e.what() << '\n'; // an answer for the person at the counter, not a fault
         if (a.json) {
             r.threshold = FaceMatcher::defaultThreshold();
-            nlohmann::json out = matchJson(r); // score 0: nothing was compared
+            nlohmann::json out = face::matchToJson(r); // score 0: nothing was compared
             out["timing_ms"] = {{"total", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()}};
             out["problem"] = e.what();
             std::cout << out.dump(2) << '\n';
@@ -68,7 +58,7 @@ int matchCommand(const MatchArguments& a)
     for (const std::string& warning : r.warnings) std::cerr << "cccd: warning: " << warning << '\n';
     bool live = !r.liveness || r.liveness->live;
     if (a.json) {
-        std::cout << matchJson(r).dump(2) << '\n';
+        std::cout << face::matchToJson(r).dump(2) << '\n';
     } else {
         std::cout << (r.match ? "MATCH" : "NO MATCH") << "  score " << r.score << " (threshold " << r.threshold << "), " << r.totalMs << " ms"
                   << (r.liveness ? (r.liveness->live ? ", LIVE " : ", NOT LIVE ") + std::to_string(r.liveness->score) : std::string())

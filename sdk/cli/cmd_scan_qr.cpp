@@ -3,8 +3,8 @@
 #include "cccd/error.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "face/live_source.hpp"
 #include "face/qr_reader.hpp"
+#include "vn/document_json.hpp"
 #include "vn/qr_payload.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,31 +15,12 @@
 namespace cccd::cli {
 
 namespace {
-constexpr int maxFrames = 60; // about two seconds of camera, or the first 60 images of a folder
-
-std::optional<std::string> scan(const std::string& source)
-{
-    face::LiveSource frames(source);
-    for (int i = 0; i < maxFrames; ++i) {
-        std::optional<face::DecodedImage> frame = frames.next();
-        if (!frame) break;
-        if (auto text = face::readQrCode(frame->pixels)) return text;
-    }
-    return std::nullopt;
-}
-
 int scanCommand(const std::string& source, bool json)
 {
-    std::optional<std::string> text = scan(source);
+    std::optional<std::string> text = face::scanQrCode(source);
     if (!text) throw Error(ErrorKind::NoCard, "no readable QR code in " + source + ": hold the card flat and closer"); // like no card: exit 3
     vn::QrPayload q = vn::parseQrPayload(*text);
-    nlohmann::json out = {{"id_number", q.idNumber},
-                          {"old_id_number", q.oldIdNumber ? nlohmann::json(*q.oldIdNumber) : nlohmann::json()},
-                          {"full_name", q.fullName},
-                          {"date_of_birth", q.dateOfBirth.iso()},
-                          {"sex", q.sex},
-                          {"place_of_residence", q.placeOfResidence},
-                          {"date_of_issue", q.dateOfIssue.iso()}};
+    nlohmann::json out = vn::qrPayloadToJson(q);
     if (json) {
         std::cout << out.dump(2) << '\n';
     } else {

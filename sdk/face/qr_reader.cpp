@@ -1,5 +1,7 @@
 #include "face/qr_reader.hpp"
 
+#include "face/live_source.hpp"
+
 #include <opencv2/imgproc.hpp>
 #include <zbar.h>
 
@@ -27,6 +29,17 @@ std::optional<std::string> readQrCode(const cv::Mat& bgr)
         if (scanner.scan(frame) > 0) {
             for (auto symbol = frame.symbol_begin(); symbol != frame.symbol_end(); ++symbol) return symbol->get_data();
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> scanQrCode(const std::string& source, int maxFrames)
+{
+    LiveSource frames(source);
+    for (int i = 0; i < maxFrames; ++i) {
+        std::optional<DecodedImage> frame = frames.next();
+        if (!frame) break;
+        if (auto text = readQrCode(frame->pixels)) return text;
     }
     return std::nullopt;
 }

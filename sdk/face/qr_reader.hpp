@@ -12,4 +12,7 @@ namespace cccd::face {
 /** The QR payload (UTF-8) of the first code found, or nothing. */
 std::optional<std::string> readQrCode(const cv::Mat& bgr);
 
+/** The first QR payload in a live source (image, folder, video file, camera:N), trying up to maxFrames frames. */
+std::optional<std::string> scanQrCode(const std::string& source, int maxFrames = 60);
+
 } // namespace cccd::face

@@ -17,15 +17,17 @@ export const FIELDS = Object.freeze([
     'father_name', 'mother_name', 'spouse_name', 'mrz',
 ]);
 
-/** Server-Sent Event types of GET /v1/events. */
-export const EVENT_TYPES = Object.freeze(['reader', 'card', 'progress', 'document', 'done', 'error']);
+/** Server-Sent Event types of GET /v1/events (`ready` comes first on each connection). */
+export const EVENT_TYPES = Object.freeze(['ready', 'reader', 'card', 'progress', 'document', 'done', 'error']);
 
 /**
  * An error from the agent, or from reaching it.
  * `code` is the agent's `error.code` (`no_reader`, `no_card`, `wrong_key`, `card_removed`, `communication`,
  * `busy`, `forbidden`, `unauthorized`, `invalid_argument`, `too_large`, ...), or `unreachable` when the agent
- * could not be reached (not running, wrong port, or the browser blocked the call: an Origin the agent does not
- * allow fails its CORS preflight, and the page sees only a network error).
+ * is not running at `baseUrl`.
+ * In a browser, a page whose origin the agent refuses never sees the agent's 403: the browser blocks the answer
+ * (the CORS preflight fails) and fetch() gives only a network error. The client then checks whether the agent
+ * answers at all; if it does, the error is `forbidden` with status 403 and says which origin to allow.
  * `status` is the HTTP status (0 when there was no answer).
  */
 export class CccdAgentError extends Error {
@@ -166,6 +168,26 @@ export class CccdAgent {
     }
 
     /**
+     * Why a fetch() failed without an answer. In a browser the agent may have answered and the browser hidden it
+     * (CORS): a `no-cors` request, which the browser completes without showing the answer, tells whether the
+     * agent is there at all.
+     * @private
+     */
+    async unreachable() {
+        if (typeof document !== 'undefined' && typeof location !== 'undefined') {
+            try {
+                await this.fetchImpl(this.baseUrl + '/v1/health', { mode: 'no-cors', cache: 'no-store' });
+                return new CccdAgentError(`cccd-agent at ${this.baseUrl} refused this page (origin ${location.origin}): ` +
+                    `start it with --origin ${location.origin}` + (this.token ? '' : ', or give the token if it runs with --require-token'),
+                'forbidden', 403);
+            } catch (_) {
+                // not there either
+            }
+        }
+        return new CccdAgentError(`cannot reach cccd-agent at ${this.baseUrl}: is it running?`, 'unreachable', 0);
+    }
+
+    /**
      * One JSON request; rejects with a CccdAgentError for any non-2xx answer or a failed connection.
      * @private
      */
@@ -181,9 +203,7 @@ export class CccdAgent {
             });
         } catch (e) {
             if (e && e.name === 'AbortError') throw new CccdAgentError('the request was cancelled', 'aborted', 0);
-            throw new CccdAgentError(
-                `cannot reach cccd-agent at ${this.baseUrl} (not running, or this page's origin is not allowed)`,
-                'unreachable', 0);
+            throw await this.unreachable();
         }
         const text = await response.text();
         let json = null;
@@ -299,10 +319,11 @@ export class CccdAgent {
 
     /**
      * Follows the agent's events (`GET /v1/events`, Server-Sent Events read with fetch so that the token header
-     * works): `reader` {name, present}, `card` {reader, present}, `progress`, `document`, `done`, `error`.
-     * Reconnects after a dropped connection.
+     * works): `ready` {} (first, on each connection), `reader` {name, present}, `card` {reader, present},
+     * `progress` {request_id, file, done, total, percent}, `document` {request_id, document}, `done` {request_id},
+     * `error` {request_id, error: {code, message}}. Reconnects after a dropped connection.
      * @param {(type: string, data: object) => void} handler
-     * @returns {() => void} close: stops following
+     * @returns {(() => void) & {ready: Promise<void>}} close: stops following; `close.ready` resolves once connected
      */
     events(handler) {
         const subscription = this.subscribe(handler, { reconnect: true });
@@ -342,8 +363,7 @@ export class CccdAgent {
                     await readEventStream(response.body, handler);
                 } catch (e) {
                     if (closed) return;
-                    rejectReady(e instanceof CccdAgentError ? e
-                        : new CccdAgentError(`cannot follow the events of cccd-agent at ${this.baseUrl}`, 'unreachable', 0));
+                    rejectReady(e instanceof CccdAgentError ? e : await this.unreachable());
                     if (e instanceof CccdAgentError && (e.status === 401 || e.status === 403)) return; // will not change
                 }
                 if (!reconnect || closed) return;

@@ -1,5 +1,7 @@
 #include "vn/document_json.hpp"
 
+#include "vn/qr_payload.hpp"
+
 namespace cccd::vn {
 
 namespace {
@@ -37,6 +39,17 @@ nlohmann::json documentToJson(const Document& d)
                     {"check_digits_valid", m.checkDigitsValid}};
     }
     return j;
+}
+
+nlohmann::json qrPayloadToJson(const QrPayload& q)
+{
+    return {{"id_number", q.idNumber},
+            {"old_id_number", orNull(q.oldIdNumber)},
+            {"full_name", q.fullName},
+            {"date_of_birth", q.dateOfBirth.iso()},
+            {"sex", q.sex},
+            {"place_of_residence", q.placeOfResidence},
+            {"date_of_issue", q.dateOfIssue.iso()}};
 }
 
 } // namespace cccd::vn

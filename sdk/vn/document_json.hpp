@@ -7,6 +7,11 @@
 
 namespace cccd::vn {
 
+struct QrPayload;
+
 nlohmann::json documentToJson(const Document& document);
+
+/** The card-face QR as `scan-qr --json` gives it (ISO dates). */
+nlohmann::json qrPayloadToJson(const QrPayload& payload);
 
 } // namespace cccd::vn

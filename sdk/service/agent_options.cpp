@@ -1,0 +1,66 @@
+#include "service/agent_options.hpp"
+
+#include "cccd/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace cccd::service {
+
+namespace {
+[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::InvalidArgument, "agent config: " + message); }
+
+OriginLimits limitsFrom(const nlohmann::json& j)
+{
+    OriginLimits limits;
+    if (!j.is_object()) return limits;
+    if (j.contains("fields")) limits.fields = j["fields"].get<std::set<std::string>>();
+    limits.face = j.value("face", true);
+    return limits;
+}
+} // namespace
+
+void loadConfigFile(const std::string& path, AgentOptions& o)
+{
+    std::ifstream in(path);
+    if (!in) refuse("cannot read " + path);
+    nlohmann::json c = nlohmann::json::parse(in, nullptr, false);
+    if (c.is_discarded() || !c.is_object()) refuse(path + " is not a JSON object");
+    try {
+        o.port = c.value("port", o.port);
+        o.bind = c.value("bind", o.bind);
+        if (c.contains("origins") && c["origins"].is_array()) {
+            for (const auto& origin : c["origins"]) o.origins[origin.get<std::string>()] = OriginLimits{};
+        } else if (c.contains("origins")) {
+            for (const auto& [origin, limits] : c["origins"].items()) o.origins[origin] = limitsFrom(limits);
+        }
+        o.tokenFile = c.value("token_file", o.tokenFile);
+        o.requireToken = c.value("require_token", o.requireToken);
+        if (c.contains("trust")) {
+            for (const auto& t : c["trust"]) o.trustPaths.push_back(t.get<std::string>());
+        }
+        o.models = c.value("models", o.models);
+        o.reader = c.value("reader", o.reader);
+    } catch (const nlohmann::json::exception& e) {
+        refuse(path + ": " + e.what());
+    }
+}
+
+void checkLoopback(const std::string& bind)
+{
+    if (bind != "127.0.0.1" && bind != "::1") {
+        throw Error(ErrorKind::InvalidArgument, "--bind " + bind + " refused: the agent serves this PC only (127.0.0.1 or ::1)");
+    }
+}
+
+std::string defaultTokenFile()
+{
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg) return std::string(xdg) + "/cccd/agent-token";
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/.config/cccd/agent-token";
+}
+
+} // namespace cccd::service

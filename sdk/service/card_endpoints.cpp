@@ -1,0 +1,114 @@
+// GET /v1/readers and POST /v1/read: the card operations, one per reader at a time.
+#include "cccd/card_reader.hpp"
+#include "cccd/error.hpp"
+#include "core/log.hpp"
+#include "crypto/crypto.hpp"
+#include "service/agent_impl.hpp"
+#include "service/report_filter.hpp"
+
+namespace cccd::service {
+
+namespace {
+AccessKey keyFrom(const nlohmann::json& body)
+{
+    if (!body.contains("key") || !body["key"].is_object() || body["key"].size() != 1) {
+        throw HttpError{400, "invalid_argument", "key must be one of {\"can\"}, {\"id\"}, {\"qr\"}, {\"mrz\"}, {\"bac\": \"DOCNO,YYMMDD,YYMMDD\"}"};
+    }
+    const auto& [kind, value] = *body["key"].items().begin();
+    if (!value.is_string()) throw HttpError{400, "invalid_argument", "key." + kind + " must be a string"};
+    std::string v = value.get<std::string>();
+    if (kind == "can") return AccessKey::fromCan(v);
+    if (kind == "id") return AccessKey::fromIdNumber(v);
+    if (kind == "qr") return AccessKey::fromQr(v);
+    if (kind == "mrz") return AccessKey::fromMrz(v);
+    std::size_t c1 = v.find(','), c2 = c1 == std::string::npos ? c1 : v.find(',', c1 + 1);
+    if (kind != "bac" || c2 == std::string::npos) throw HttpError{400, "invalid_argument", "unknown key '" + kind + "'"};
+    return AccessKey::fromBac(v.substr(0, c1), v.substr(c1 + 1, c2 - c1 - 1), v.substr(c2 + 1));
+}
+
+// Holds a reader for one card operation; a second one on the same reader is told who is busy.
+class ReaderClaim {
+public:
+    ReaderClaim(Agent::Impl& agent, std::string reader) : agent_(agent), reader_(std::move(reader))
+    {
+        std::lock_guard<std::mutex> lock(agent_.busyMutex);
+        auto& busy = agent_.busyReaders;
+        bool taken = busy.count(reader_) || busy.count("") || (reader_.empty() && !busy.empty());
+        if (taken) throw HttpError{409, "busy", "the reader " + (reader_.empty() ? *busy.begin() : reader_) + " is busy with another card operation"};
+        busy.insert(reader_);
+    }
+    ~ReaderClaim()
+    {
+        std::lock_guard<std::mutex> lock(agent_.busyMutex);
+        agent_.busyReaders.erase(reader_);
+    }
+    ReaderClaim(const ReaderClaim&) = delete;
+    ReaderClaim& operator=(const ReaderClaim&) = delete;
+
+private:
+    Agent::Impl& agent_;
+    std::string reader_;
+};
+
+nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const CallerDecision& caller)
+{
+    nlohmann::json body = jsonBody(req);
+    AccessKey key = keyFrom(body);
+    std::set<std::string> fields = requestedFields(body, caller.limits);
+    bool face = body.value("face", false), verify = body.value("verify", true);
+    if (face && caller.limits && !caller.limits->face) throw HttpError{403, "forbidden", "this page may not ask for the photo (agent config)"};
+    double wait = body.value("wait_seconds", 0.0);
+    if (!(wait >= 0 && wait <= 600)) throw HttpError{400, "invalid_argument", "wait_seconds must be between 0 and 600"};
+    std::string requestId = body.value("request_id", toHex(crypto::systemRandom().bytes(8)));
+
+    ReadOptions options;
+    options.reader = body.value("reader", a.options.reader);
+    options.waitForCard = std::chrono::milliseconds(static_cast<long long>(wait * 1000));
+    options.readFace = face;
+    options.verify = verify;
+    options.trust = a.trust;
+    options.onProgress = [&a, requestId](const ReadProgress& p) {
+        int percent = p.total ? static_cast<int>(100 * p.done / p.total) : 0;
+        a.events.publish("progress", {{"request_id", requestId}, {"file", p.file}, {"done", p.done}, {"total", p.total}, {"percent", percent}});
+    };
+    options.onDocument = [&a, requestId, &fields](const Document& d) {
+        a.events.publish("document", {{"request_id", requestId}, {"document", documentFields(d, fields)}});
+    };
+    try {
+        ReaderClaim claim(a, options.waitForCard.count() > 0 ? options.reader : chooseReader(options.reader));
+        ReadResult result = readCard(key, options);
+        nlohmann::json report = filteredReport(result, fields, face, verify);
+        report["request_id"] = requestId;
+        if (face && result.face) {
+            std::lock_guard<std::mutex> lock(a.faceMutex);
+            a.lastChipPhoto[caller.caller] = result.face->data; // for this caller's face match, until its next read
+        }
+        a.events.publish("done", {{"request_id", requestId}});
+        log::info("agent: read " + (result.document.idNumber ? maskId(*result.document.idNumber) : std::string("-")) + " " +
+                  toString(result.verification.overall));
+        return report;
+    } catch (const HttpError& e) {
+        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", e.code}, {"message", e.message}}}});
+        throw;
+    } catch (const Error& e) {
+        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", httpErrorFor(e).code}, {"message", e.what()}}}});
+        throw;
+    }
+}
+} // namespace
+
+void Agent::Impl::addCardEndpoints()
+{
+    route("GET", "/v1/readers", false, [](const httplib::Request&, const CallerDecision&) {
+        nlohmann::json readers = nlohmann::json::array();
+        std::vector<ReaderInfo> list = listReaders();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            readers.push_back({{"index", i}, {"name", list[i].name}, {"card_present", list[i].cardPresent},
+                               {"atr", list[i].cardPresent ? nlohmann::json(list[i].atrHex) : nlohmann::json()}});
+        }
+        return nlohmann::json{{"readers", readers}};
+    });
+    route("POST", "/v1/read", false, [this](const httplib::Request& req, const CallerDecision& caller) { return readCardFor(*this, req, caller); });
+}
+
+} // namespace cccd::service

@@ -1,0 +1,86 @@
+// POST /v1/face-match and POST /v1/scan-qr: the camera of this PC, or a frame the page captured.
+#include "cccd/error.hpp"
+#include "face/image_decoding.hpp"
+#include "face/match_json.hpp"
+#include "face/qr_reader.hpp"
+#include "core/secure.hpp"
+#include "service/agent_impl.hpp"
+#include "vn/document_json.hpp"
+#include "vn/qr_payload.hpp"
+
+namespace cccd::service {
+
+namespace {
+// The live side: the agent's camera ({"source": "camera:0"}) or a posted frame ({"image": base64 JPEG}).
+struct Live {
+    std::optional<std::string> source;
+    std::vector<std::uint8_t> image;
+};
+
+Live liveFrom(const nlohmann::json& j, const char* field)
+{
+    Live live;
+    if (j.is_object() && j.contains("source") && j["source"].is_string()) {
+        live.source = j["source"].get<std::string>();
+        if (live.source->rfind("camera:", 0) != 0) throw HttpError{400, "invalid_argument", std::string(field) + ".source must be camera:N"};
+    } else if (j.is_object() && j.contains("image") && j["image"].is_string()) {
+        live.image = fromBase64(j["image"].get<std::string>(), std::string(field) + ".image");
+    } else {
+        throw HttpError{400, "invalid_argument", std::string(field) + " must be {\"source\": \"camera:0\"} or {\"image\": base64}"};
+    }
+    return live;
+}
+
+std::vector<std::uint8_t> chipPhoto(Agent::Impl& a, const nlohmann::json& body, const CallerDecision& caller)
+{
+    if (body.contains("chip") && body["chip"].is_string()) return fromBase64(body["chip"].get<std::string>(), "chip");
+    std::lock_guard<std::mutex> lock(a.faceMutex);
+    auto last = a.lastChipPhoto.find(caller.caller);
+    if (last == a.lastChipPhoto.end()) throw HttpError{400, "invalid_argument", "no chip photo: read the card with face: true first, or send chip"};
+    return last->second;
+}
+
+nlohmann::json faceMatch(Agent::Impl& a, const httplib::Request& req, const CallerDecision& caller)
+{
+    if (caller.limits && !caller.limits->face) throw HttpError{403, "forbidden", "this page may not use face matching (agent config)"};
+    nlohmann::json body = jsonBody(req);
+    std::vector<std::uint8_t> chip = chipPhoto(a, body, caller);
+    Live live = liveFrom(body.value("live", nlohmann::json()), "live");
+    bool liveness = body.value("liveness", false);
+    FaceMatcher& matcher = a.faceMatcher();
+    nlohmann::json out;
+    try {
+        FaceMatchResult r = live.source ? matcher.compareWithSource(chip, *live.source, liveness) : matcher.compare(chip, live.image, liveness);
+        out = face::matchToJson(r);
+        out["problem"] = nullptr;
+    } catch (const FaceNotUsable& e) { // an answer for the person in front of the camera, not a failure
+        out = face::matchToJson(FaceMatchResult{});
+        out["problem"] = e.what();
+    }
+    secureZero(chip.data(), chip.size());
+    secureZero(live.image.data(), live.image.size());
+    return out;
+}
+
+nlohmann::json scanQr(const httplib::Request& req)
+{
+    nlohmann::json body = jsonBody(req);
+    Live live = liveFrom(body, "the body");
+    std::optional<std::string> text;
+    if (live.source) {
+        text = face::scanQrCode(*live.source);
+    } else {
+        text = face::readQrCode(face::decodeImageChecked(live.image).pixels); // a frame the page captured
+    }
+    if (!text) throw HttpError{422, "no_qr", "no readable QR code: hold the card flat and closer"};
+    return vn::qrPayloadToJson(vn::parseQrPayload(*text));
+}
+} // namespace
+
+void Agent::Impl::addFaceEndpoints()
+{
+    route("POST", "/v1/face-match", false, [this](const httplib::Request& req, const CallerDecision& caller) { return faceMatch(*this, req, caller); });
+    route("POST", "/v1/scan-qr", false, [](const httplib::Request& req, const CallerDecision&) { return scanQr(req); });
+}
+
+} // namespace cccd::service
