@@ -14,7 +14,9 @@ AccessKey keyFrom(const nlohmann::json& body)
     if (!body.contains("key") || !body["key"].is_object() || body["key"].size() != 1) {
         throw HttpError{400, "invalid_argument", "key must be one of {\"can\"}, {\"id\"}, {\"qr\"}, {\"mrz\"}, {\"bac\": \"DOCNO,YYMMDD,YYMMDD\"}"};
     }
-    const auto& [kind, value] = *body["key"].items().begin();
+    const nlohmann::json& keys = body["key"];
+    const std::string kind = keys.begin().key();
+    const nlohmann::json& value = keys.begin().value();
     if (!value.is_string()) throw HttpError{400, "invalid_argument", "key." + kind + " must be a string"};
     std::string v = value.get<std::string>();
     if (kind == "can") return AccessKey::fromCan(v);
