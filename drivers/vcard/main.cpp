@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 
 namespace {
@@ -21,13 +23,22 @@ std::atomic<bool> stopRequested{false};
 extern "C" void onSignal(int) { stopRequested = true; }
 
 int runCard(const std::string& profilePath, int port, const std::string& linkRate, const std::vector<std::string>& faultSpecs,
-            int connectSeconds)
+            int connectSeconds, const std::string& tracePath)
 {
     using namespace cccd::vcard;
     Profile profile = loadProfile(profilePath);
     Faults faults = parseFaults(faultSpecs);
     LinkModel link = linkModelFor(linkRate);
     VirtualChip chip(personalize(profile, faults, CCCD_VCARD_DIR "/pki"), faults, link, cccd::crypto::systemRandom());
+    std::ofstream trace;
+    if (!tracePath.empty()) {
+        trace.open(tracePath, std::ios::app);
+        chip.onCommand([&trace](const cccd::CommandApdu& c) { // headers only: which file, which step; no data
+            char line[32];
+            std::snprintf(line, sizeof line, "%02X %02X %02X %02X\n", c.cla(), c.ins(), c.p1(), c.p2());
+            trace << line << std::flush;
+        });
+    }
     VpcdLink vpcd("127.0.0.1", port);
     bool connected = false;
     while (!stopRequested && !chip.removed()) {
@@ -52,6 +63,7 @@ int main(int argc, char** argv)
     std::string linkRate = "none";
     std::vector<std::string> faults;
     int connectSeconds = 30;
+    std::string tracePath;
     app.add_option("--profile", profile, "Profile JSON (document fields, face image, chip options)");
     app.add_option("--port", port, "vpcd port on 127.0.0.1")->check(CLI::Range(1, 65535));
     app.add_option("--link", linkRate, "none | 106k | 212k | 424k | 848k: realistic contactless timing");
@@ -59,6 +71,7 @@ int main(int argc, char** argv)
                                       "com-empty, sod-id-data, no-signing-time, bad-signature, clone, unknown-csca, "
                                       "expired-signer, no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS (see docs/vcard.md)");
     app.add_option("--connect-timeout", connectSeconds, "Seconds to wait for vpcd");
+    app.add_option("--trace", tracePath, "Append each command's CLA INS P1 P2 (after secure messaging) to this file");
     std::string pkiOut;
     auto* makePki = app.add_subcommand("make-pki", "Make a test CSCA, Document Signer, CA and AA keys");
     makePki->add_option("--out", pkiOut, "Folder to write the PEM files to")->required();
@@ -74,7 +87,7 @@ int main(int argc, char** argv)
             std::cout << "test PKI written to " << pkiOut << " (test keys: never trust them for real documents)\n";
             return 0;
         }
-        return runCard(profile, port, linkRate, faults, connectSeconds);
+        return runCard(profile, port, linkRate, faults, connectSeconds, tracePath);
     } catch (const cccd::Error& e) {
         std::cerr << "cccd-vcard: " << e.what() << '\n';
         return e.kind() == cccd::ErrorKind::InvalidArgument ? 2 : 1;

@@ -139,6 +139,7 @@ Bytes VirtualChip::process(ByteView raw)
 
 ResponseApdu VirtualChip::dispatch(const CommandApdu& c)
 {
+    if (observer_) observer_(c);
     switch (c.ins()) {
     case insSelect: return select(c);
     case insReadBinary:

@@ -11,6 +11,7 @@
 #include "link_model.hpp"
 #include "vpcd_link.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -28,6 +29,8 @@ public:
     bool removed() const override { return removed_; }
 
     int exchanges() const noexcept { return exchanges_; }
+    /** Called with every command as the chip sees it (unwrapped from secure messaging): for a trace of what was asked. */
+    void onCommand(std::function<void(const CommandApdu&)> observer) { observer_ = std::move(observer); }
 
 private:
     enum class Access { None, Bac, Pace };
@@ -61,6 +64,7 @@ private:
     int exchanges_ = 0;
     int publicKeyOperations_ = 0;
     bool removed_ = false;
+    std::function<void(const CommandApdu&)> observer_;
 };
 
 } // namespace cccd::vcard

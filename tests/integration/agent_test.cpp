@@ -1,0 +1,263 @@
+// cccd-agent through the real stack (pcscd + cccd-vcard): who may call, data minimisation, events, errors.
+#include "child_process.hpp"
+#include "pcscd_instance.hpp"
+#include "vcard_instance.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <thread>
+
+using cccd::test::PcscdInstance;
+using cccd::test::programPath;
+using cccd::test::VcardInstance;
+
+namespace {
+const std::string page = "http://localhost:9000";
+const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
+
+int freePort()
+{
+    int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t size = sizeof a;
+    ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size);
+    ::close(s);
+    return ntohs(a.sin_port);
+}
+
+// The agent on a free port against the test's pcscd, stopped with the test.
+class AgentInstance {
+public:
+    explicit AgentInstance(const PcscdInstance& pcscd) : port_(freePort()), tokenFile_(pcscd.workDir() + "/agent-token")
+    {
+        std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
+                                      "--trust", testCsca};
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
+            ::setenv("XDG_DATA_HOME", (pcscd.workDir() + "/data").c_str(), 1);
+            std::vector<char*> argv;
+            for (std::string& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        for (int i = 0; i < 100 && !client().Get("/v1/health"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        REQUIRE(client().Get("/v1/health"));
+        std::ifstream(tokenFile_) >> token_;
+    }
+    ~AgentInstance() { cccd::test::stopProcess(pid_); }
+    AgentInstance(const AgentInstance&) = delete;
+    AgentInstance& operator=(const AgentInstance&) = delete;
+
+    httplib::Client client() const
+    {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(60, 0);
+        return c;
+    }
+    const std::string& token() const { return token_; }
+    int port() const { return port_; }
+
+private:
+    int port_;
+    std::string tokenFile_, token_;
+    pid_t pid_ = -1;
+};
+
+httplib::Headers fromPage() { return {{"Origin", page}}; }
+httplib::Headers withToken(const AgentInstance& a) { return {{"Authorization", "Bearer " + a.token()}}; }
+
+nlohmann::json readRequest(const std::string& key, const std::vector<std::string>& fields, bool face = false)
+{
+    return {{"key", {{"id", key}}}, {"fields", fields}, {"face", face}, {"request_id", "test-1"}};
+}
+
+// Collects the event stream until a "done" or "error" event, in a thread.
+std::future<std::vector<std::pair<std::string, nlohmann::json>>> collectEvents(const AgentInstance& agent)
+{
+    auto ready = std::make_shared<std::promise<void>>();
+    auto events = std::async(std::launch::async, [&agent, ready] {
+        std::vector<std::pair<std::string, nlohmann::json>> out;
+        std::string buffer;
+        httplib::Client c = agent.client();
+        c.Get("/v1/events", fromPage(), [&](const char* data, std::size_t size) {
+            buffer.append(data, size);
+            for (std::size_t end; (end = buffer.find("\n\n")) != std::string::npos; buffer.erase(0, end + 2)) {
+                std::istringstream frame(buffer.substr(0, end));
+                std::string line, event, payload;
+                while (std::getline(frame, line)) {
+                    if (line.rfind("event: ", 0) == 0) event = line.substr(7);
+                    if (line.rfind("data: ", 0) == 0) payload = line.substr(6);
+                }
+                if (event.empty()) continue;
+                if (event == "ready") ready->set_value();
+                else out.emplace_back(event, nlohmann::json::parse(payload));
+                if (event == "done" || event == "error") return false;
+            }
+            return true;
+        });
+        return out;
+    });
+    ready->get_future().wait_for(std::chrono::seconds(10));
+    return events;
+}
+
+std::string traceOf(const std::string& path)
+{
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+} // namespace
+
+TEST_CASE("agent: a page gets only the fields it named, the face is never read, and the name comes before done")
+{
+    PcscdInstance pcscd;
+    std::string trace = pcscd.workDir() + "/commands";
+    VcardInstance card(pcscd, "", {"--trace", trace});
+    AgentInstance agent(pcscd);
+    auto events = collectEvents(agent);
+    auto res = agent.client().Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number", "full_name"}).dump(), "application/json");
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    CHECK(res->get_header_value("Access-Control-Allow-Origin") == page);
+    nlohmann::json report = nlohmann::json::parse(res->body);
+    CHECK(report["document"] == nlohmann::json{{"id_number", "001090123456"}, {"full_name", "Nguyễn Văn An"}});
+    CHECK(report["face"].is_null());
+    CHECK(report["verification"]["overall"] == "VALID");
+    CHECK(report["request_id"] == "test-1");
+    std::string commands = traceOf(trace);
+    CHECK_THAT(commands, Catch::Contains("00 B0 8D 00"));   // DG13 was read by its SFI...
+    CHECK_THAT(commands, !Catch::Contains("00 B0 82 00"));  // ...DG2 never
+    std::vector<std::pair<std::string, nlohmann::json>> seen = events.get();
+    REQUIRE_FALSE(seen.empty());
+    CHECK(seen.back().first == "done");
+    auto document = std::find_if(seen.begin(), seen.end(), [](const auto& e) { return e.first == "document"; });
+    REQUIRE(document != seen.end());
+    CHECK(document->second["document"] == report["document"]); // the early document is as minimal as the report
+    CHECK(std::count_if(seen.begin(), seen.end(), [](const auto& e) { return e.first == "progress"; }) >= 3);
+}
+
+TEST_CASE("agent: who may call - an allowed Origin or the token, never a foreign Origin or Host")
+{
+    PcscdInstance pcscd;
+    AgentInstance agent(pcscd);
+    httplib::Client c = agent.client();
+    CHECK(c.Get("/v1/health")->status == 200);
+    CHECK(c.Get("/v1/readers")->status == 401);
+    CHECK(c.Get("/v1/readers", httplib::Headers{{"Authorization", "Bearer 00112233445566778899aabbccddeeff"}})->status == 401);
+    CHECK(c.Get("/v1/readers", withToken(agent))->status == 200);
+    CHECK(c.Get("/v1/readers", fromPage())->status == 200);
+    httplib::Headers foreign{{"Origin", "https://evil.example"}, {"Authorization", "Bearer " + agent.token()}};
+    auto refused = c.Get("/v1/readers", foreign);
+    CHECK(refused->status == 403);
+    CHECK(nlohmann::json::parse(refused->body)["error"]["code"] == "forbidden");
+    CHECK_FALSE(refused->has_header("Access-Control-Allow-Origin"));
+    httplib::Headers rebinding{{"Host", "evil.example:" + std::to_string(agent.port())}, {"Authorization", "Bearer " + agent.token()}};
+    CHECK(c.Get("/v1/readers", rebinding)->status == 403);
+
+    auto preflight = c.Options("/v1/read", httplib::Headers{{"Origin", page}, {"Access-Control-Request-Method", "POST"},
+                                                            {"Access-Control-Request-Private-Network", "true"}});
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == page);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Private-Network") == "true");
+    CHECK(c.Options("/v1/read", httplib::Headers{{"Origin", "https://evil.example"}})->status == 403);
+    struct stat st {};
+    ::stat((pcscd.workDir() + "/agent-token").c_str(), &st);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(agent.token().size() >= 32);
+}
+
+TEST_CASE("agent: bad requests, a busy reader and a wrong CAN get their error codes")
+{
+    PcscdInstance pcscd;
+    std::string trace = pcscd.workDir() + "/commands";
+    VcardInstance card(pcscd, "", {"--link", "106k", "--trace", trace});
+    AgentInstance agent(pcscd);
+    httplib::Client c = agent.client();
+    auto bad = c.Post("/v1/read", withToken(agent), "{not json", "application/json");
+    CHECK(bad->status == 400);
+    CHECK(nlohmann::json::parse(bad->body)["error"]["code"] == "invalid_argument");
+    auto huge = c.Post("/v1/read", withToken(agent), std::string(9 * 1024 * 1024, 'x'), "application/json");
+    REQUIRE(huge);
+    CHECK(huge->status == 413);
+
+    auto slow = std::async(std::launch::async, [&agent] {
+        return agent.client().Post("/v1/read", withToken(agent), readRequest("001090123456", {"id_number"}, true).dump(), "application/json");
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto busy = c.Post("/v1/read", withToken(agent), readRequest("001090123456", {"id_number"}).dump(), "application/json");
+    CHECK(busy->status == 409);
+    CHECK_THAT(nlohmann::json::parse(busy->body)["error"]["message"].get<std::string>(), Catch::Contains("Virtual PCD 00 00"));
+    CHECK(slow.get()->status == 200);
+
+    std::ofstream(trace, std::ios::trunc).close();
+    nlohmann::json wrong = {{"key", {{"can", "000000"}}}};
+    auto denied = c.Post("/v1/read", withToken(agent), wrong.dump(), "application/json");
+    CHECK(denied->status == 422);
+    CHECK(nlohmann::json::parse(denied->body)["error"]["code"] == "wrong_key");
+    std::string commands = traceOf(trace);
+    CHECK(std::count(commands.begin(), commands.end(), '\n') > 0);
+    std::size_t attempts = 0;
+    for (std::size_t at = 0; (at = commands.find("00 22 C1 A4", at)) != std::string::npos; ++at) ++attempts;
+    CHECK(attempts == 1); // one PACE attempt: chips count failures
+}
+
+TEST_CASE("agent: a card pulled mid-read is an error event, and the next read works")
+{
+    PcscdInstance pcscd;
+    AgentInstance agent(pcscd);
+    {
+        VcardInstance card(pcscd, "", {"--fault", "remove-after:12"});
+        auto events = collectEvents(agent);
+        auto res = agent.client().Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number"}).dump(), "application/json");
+        REQUIRE(res);
+        CHECK(res->status == 410);
+        CHECK(nlohmann::json::parse(res->body)["error"]["code"] == "card_removed");
+        std::vector<std::pair<std::string, nlohmann::json>> seen = events.get();
+        REQUIRE_FALSE(seen.empty());
+        CHECK(seen.back().first == "error");
+        CHECK(seen.back().second["error"]["code"] == "card_removed");
+    }
+    VcardInstance card(pcscd);
+    auto again = agent.client().Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number"}).dump(), "application/json");
+    REQUIRE(again);
+    CHECK(again->status == 200);
+}
+
+TEST_CASE("agent: face match of the chip photo against a frame the page posted")
+{
+    PcscdInstance pcscd;
+    VcardInstance card(pcscd);
+    AgentInstance agent(pcscd);
+    httplib::Client c = agent.client();
+    auto read = c.Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number"}, true).dump(), "application/json");
+    REQUIRE(read->status == 200);
+    nlohmann::json face = nlohmann::json::parse(read->body)["face"];
+    REQUIRE(face.is_object());
+    CHECK(face["format"] == "JPEG");
+    // The page's camera frame: here the chip photo itself, as a page would post a JPEG from getUserMedia.
+    nlohmann::json match = {{"live", {{"image", face["jpeg_base64"]}}}};
+    auto res = c.Post("/v1/face-match", fromPage(), match.dump(), "application/json");
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    nlohmann::json answer = nlohmann::json::parse(res->body);
+    CHECK(answer["match"] == true);
+    CHECK(answer["score"].get<double>() > 0.9);
+    auto noFace = c.Post("/v1/face-match", httplib::Headers{{"Origin", page}}, nlohmann::json{{"live", {{"image", "AAAA"}}}, {"chip", "AAAA"}}.dump(), "application/json");
+    CHECK(noFace->status != 200);
+}
