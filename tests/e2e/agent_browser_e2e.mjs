@@ -1,0 +1,303 @@
+// cccd-agent in a real browser: Debian's Chromium, driven by playwright-core, reads the virtual card through the
+// agent and its /v1/client.js. Run by run-agent-e2e inside scripts/with-pcscd (PCSCLITE_CSOCK_NAME is set).
+//   (a) a page from the allowed origin reads the card: CORS preflight passed, progress and the early document
+//       before done, only the two fields asked for, the name and ID on the page, verdict VALID;
+//   (b) the same page from another origin is refused (preflight 403, the read rejects as forbidden);
+//   (c) the page served from an address Chromium treats as public, with Local Network Access granted, reads too.
+// Plus the agent's CORS answers seen directly (the Private Network Access preflight header, foreign origin).
+// The card has the 424 kbit/s link model (CCCD_E2E_LINK to change it). Exit codes: 0 passed, 1 failed.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = process.env.CCCD_SOURCE_DIR || path.resolve(here, '../..');
+const bin = process.env.CCCD_BIN_DIR || path.join(root, 'build/bin');
+const vpcdPort = process.env.CCCD_VPCD_PORT || '35963';
+const screenshot = process.env.CCCD_E2E_SCREENSHOT || '';
+const { chromium } = await import(path.join(here, 'node_modules/playwright-core/index.mjs'));
+
+const ID = '001090123456';
+const NAME = 'Nguyễn Văn An';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cccd-e2e-'));
+const children = [];
+let failures = 0;
+let passes = 0;
+
+function check(ok, what, detail) {
+    if (ok) {
+        passes++;
+        console.log(`  ok   ${what}`);
+    } else {
+        failures++;
+        console.log(`  FAIL ${what}${detail !== undefined ? ': ' + (typeof detail === 'string' ? detail : JSON.stringify(detail)) : ''}`);
+    }
+    return ok;
+}
+
+function cleanup() {
+    for (const c of children) {
+        if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1));
+const watchdog = setTimeout(() => { console.log('FAIL: the e2e test took longer than 240 s'); process.exit(1); }, 240_000);
+watchdog.unref();
+
+function start(name, program, args, env = {}) {
+    const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.output = '';
+    child.stdout.on('data', (d) => { child.output += d; });
+    child.stderr.on('data', (d) => { child.output += d; });
+    child.on('exit', (code, signal) => { child.exited = `${name} exited (${signal || code})`; });
+    children.push(child);
+    return child;
+}
+
+async function until(what, test, ms) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const value = await test();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+    }
+}
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const s = net.createServer();
+        s.on('error', reject);
+        s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+}
+
+// A raw HTTP request (node's fetch would not let us set Origin or Host freely).
+function request(port, method, urlPath, headers = {}, body) {
+    return new Promise((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => { text += d; });
+            res.on('end', () => {
+                let json = null;
+                try { json = JSON.parse(text); } catch (_) { /* not JSON */ }
+                resolve({ status: res.statusCode, headers: res.headers, text, json });
+            });
+        });
+        req.on('error', reject);
+        if (body) req.write(body);
+        req.end();
+    });
+}
+
+// The test page and, for a page whose import from the agent is refused, a copy of the client.
+function pageServer() {
+    const page = fs.readFileSync(path.join(here, 'page/index.html'));
+    const client = fs.readFileSync(path.join(root, 'sdk/service/client.js'));
+    const server = http.createServer((req, res) => {
+        const url = new URL(req.url, 'http://localhost');
+        if (url.pathname === '/' || url.pathname === '/index.html') {
+            res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+            res.end(page);
+        } else if (url.pathname === '/client.js') {
+            res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+            res.end(client);
+        } else {
+            res.writeHead(404);
+            res.end();
+        }
+    });
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port })));
+}
+
+// Chromium's view of the network for one page: preflights and responses to the agent.
+async function watchNetwork(context, page, agentPort) {
+    const seen = [];
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const toAgent = (url) => url && url.startsWith(`http://127.0.0.1:${agentPort}/`);
+    const requests = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => { requests.set(e.requestId, { url: e.request.url, method: e.request.method, type: e.type }); });
+    cdp.on('Network.responseReceived', (e) => {
+        if (!toAgent(e.response.url)) return;
+        const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        seen.push({ kind: 'response', type: e.type, url: e.response.url, status: e.response.status, headers });
+    });
+    cdp.on('Network.loadingFailed', (e) => {
+        const r = requests.get(e.requestId);
+        if (!r || !toAgent(r.url)) return;
+        seen.push({ kind: 'failed', type: e.type, url: r.url, error: e.errorText, cors: e.corsErrorStatus && e.corsErrorStatus.corsError });
+    });
+    return seen;
+}
+
+async function readFromPage(context, pageUrl, agentPort, { shot } = {}) {
+    const page = await context.newPage();
+    const network = await watchNetwork(context, page, agentPort);
+    const consoleLines = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    await page.goto(pageUrl);
+    try {
+        await page.waitForFunction(() => window.__e2eReady === true, null, { timeout: 15000 });
+    } catch (e) {
+        console.log(`  the page did not load its client:\n    ${consoleLines.join('\n    ')}`);
+        throw e;
+    }
+    await page.fill('#key', ID);
+    const started = Date.now();
+    await page.click('#read');
+    await page.waitForFunction(() => window.__e2e.finished === true, null, { timeout: 60000 });
+    const ms = Date.now() - started;
+    const result = await page.evaluate(() => window.__e2e);
+    const dom = { name: await page.textContent('#name'), id: await page.textContent('#id'), status: await page.textContent('#status') };
+    if (shot) {
+        fs.mkdirSync(path.dirname(shot), { recursive: true });
+        await page.screenshot({ path: shot, fullPage: true });
+        console.log(`  screenshot: ${shot}`);
+    }
+    await page.close();
+    return { result, dom, network, ms, consoleLines };
+}
+
+async function main() {
+    // The virtual card behind the private pcscd.
+    const vcard = start('cccd-vcard', path.join(bin, 'cccd-vcard'),
+        ['--port', vpcdPort, '--profile', path.join(root, 'drivers/vcard/profiles/nguyen-van-an.json'),
+         '--link', process.env.CCCD_E2E_LINK || '424k']);
+
+    // The test pages: the allowed origin, a foreign one, and one Chromium will treat as public.
+    const allowed = await pageServer();
+    const foreign = await pageServer();
+    const publicPage = await pageServer();
+    const allowedOrigin = `http://localhost:${allowed.port}`;
+    const foreignOrigin = `http://localhost:${foreign.port}`;
+    const publicOrigin = `http://localhost:${publicPage.port}`;
+
+    // The agent, on a free port, with its own token file and an empty home for its trust store.
+    const agentPort = await freePort();
+    const tokenFile = path.join(tmp, 'agent-token');
+    const agent = start('cccd-agent', path.join(bin, 'cccd-agent'),
+        ['--port', String(agentPort), '--origin', allowedOrigin, '--origin', publicOrigin,
+         '--trust', path.join(root, 'drivers/vcard/pki/csca.pem'), '--token-file', tokenFile],
+        { XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') });
+    const agentStarted = Date.now();
+    await until('"cccd-agent listening on http://127.0.0.1:PORT"', () => {
+        if (agent.exited) throw new Error(`${agent.exited}:\n${agent.output}`);
+        return agent.output.includes(`cccd-agent listening on http://127.0.0.1:${agentPort}`);
+    }, 20000);
+    console.log(`cccd-agent listening on port ${agentPort} after ${Date.now() - agentStarted} ms; pages on ${allowedOrigin} (allowed), ` +
+                `${foreignOrigin} (foreign), ${publicOrigin} (allowed, public to Chromium)`);
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
+    check((fs.statSync(tokenFile).mode & 0o777) === 0o600 && /^[0-9a-f]{32,}$/i.test(token), 'token file: mode 0600, at least 128 bits in hex');
+    const host = { Host: `127.0.0.1:${agentPort}` };
+    await until('the virtual card on the reader', async () => {
+        if (vcard.exited) throw new Error(`${vcard.exited}:\n${vcard.output}`);
+        const r = await request(agentPort, 'GET', '/v1/readers', { ...host, Authorization: `Bearer ${token}` });
+        return r.status === 200 && r.json.readers.some((x) => x.card_present);
+    }, 20000);
+
+    console.log('agent answers seen directly:');
+    const preflight = await request(agentPort, 'OPTIONS', '/v1/read', {
+        ...host, Origin: allowedOrigin, 'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Private-Network': 'true',
+    });
+    check(preflight.status >= 200 && preflight.status < 300, 'preflight from the allowed origin: 2xx', preflight.status);
+    check(preflight.headers['access-control-allow-origin'] === allowedOrigin, 'preflight: Access-Control-Allow-Origin is the origin', preflight.headers);
+    check(/POST/.test(preflight.headers['access-control-allow-methods'] || ''), 'preflight: POST allowed');
+    check(/content-type/i.test(preflight.headers['access-control-allow-headers'] || '') &&
+          /authorization/i.test(preflight.headers['access-control-allow-headers'] || ''), 'preflight: Content-Type and Authorization allowed');
+    check(preflight.headers['access-control-allow-private-network'] === 'true', 'Private Network Access preflight: Access-Control-Allow-Private-Network: true');
+    const foreignPreflight = await request(agentPort, 'OPTIONS', '/v1/read', { ...host, Origin: foreignOrigin, 'Access-Control-Request-Method': 'POST' });
+    check(foreignPreflight.status === 403 && !foreignPreflight.headers['access-control-allow-origin'], 'preflight from a foreign origin: 403 without CORS headers', foreignPreflight.status);
+    const foreignWithToken = await request(agentPort, 'GET', '/v1/readers', { ...host, Origin: foreignOrigin, Authorization: `Bearer ${token}` });
+    check(foreignWithToken.status === 403 && foreignWithToken.json?.error?.code === 'forbidden', 'a foreign origin with the token: 403 forbidden', foreignWithToken.text);
+    const health = await request(agentPort, 'GET', '/v1/health', host);
+    check(health.status === 200 && health.json?.status === 'ok', 'GET /v1/health without credentials: ok', health.text);
+
+    const userDataDir = fs.mkdtempSync(path.join(tmp, 'chromium-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: process.env.CCCD_CHROMIUM || '/usr/bin/chromium',
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+               '--disable-component-update', '--disable-sync',
+               // The public page: as if it came from a server on the Internet (Local Network Access applies).
+               `--ip-address-space-overrides=127.0.0.1:${publicPage.port}=public`],
+        viewport: { width: 820, height: 720 },
+    });
+    try {
+        console.log(`(a) a page from the allowed origin ${allowedOrigin}, Chromium ${context.browser()?.version() ?? ''}:`);
+        const a = await readFromPage(context, `${allowedOrigin}/?agent=http://127.0.0.1:${agentPort}`, agentPort, { shot: screenshot });
+        const ra = a.result;
+        check(ra.client === 'agent', 'the page imported the client from the agent (/v1/client.js)', ra.importError);
+        check(ra.baseUrl === `http://127.0.0.1:${agentPort}`, 'the client found the agent from its own URL', ra.baseUrl);
+        if (!check(ra.error === null && ra.report, 'the read resolved', ra.error)) console.log('    ' + a.consoleLines.join('\n    '));
+        const doc = ra.report ? ra.report.document : {};
+        check(JSON.stringify(Object.keys(doc).sort()) === '["full_name","id_number"]', 'the report holds id_number and full_name and no other document field', Object.keys(doc));
+        check(doc.full_name === NAME && doc.id_number === ID, `the report: ${NAME}, ${ID}`, doc);
+        check(ra.report && !ra.report.face, 'no photo in the report (face not asked for)', ra.report && ra.report.face);
+        check(ra.report?.verification?.overall === 'VALID', 'verification VALID against the test CSCA', ra.report?.verification?.overall);
+        check(a.dom.name === NAME && a.dom.id === ID, `the page shows ${NAME} and ${ID}`, a.dom);
+        const types = ra.events.map((e) => e.type);
+        const done = types.indexOf('done');
+        check(done > 0, 'a done event arrived', types);
+        check(types.indexOf('progress') >= 0 && types.indexOf('progress') < done, 'a progress event before done', types);
+        check(types.indexOf('document') >= 0 && types.indexOf('document') < done, 'the document event before done', types);
+        const early = ra.events.find((e) => e.type === 'document');
+        check(early && JSON.stringify(Object.keys(early.data.document).sort()) === '["full_name","id_number"]' && early.data.document.full_name === NAME,
+            'the early document holds the two fields asked for', early && early.data);
+        check(ra.events.every((e) => e.data.request_id === ra.report?.request_id), 'every event carries this read\'s request_id');
+        const pre = a.network.find((n) => n.kind === 'response' && n.type === 'Preflight' && n.url.endsWith('/v1/read'));
+        check(pre && pre.status >= 200 && pre.status < 300, 'Chromium sent the CORS preflight for POST /v1/read and it passed', pre || a.network);
+        const post = a.network.find((n) => n.kind === 'response' && n.type === 'Fetch' && n.url.endsWith('/v1/read'));
+        check(post && post.status === 200 && post.headers['access-control-allow-origin'] === allowedOrigin, 'POST /v1/read: 200 with Access-Control-Allow-Origin', post);
+        console.log(`  read in ${a.ms} ms as the page saw it (first event after ${ra.events[0]?.ms ?? '?'} ms; agent timing_ms ${JSON.stringify(ra.report?.timing_ms ?? {})})`);
+
+        console.log(`(b) the same page from a foreign origin ${foreignOrigin}:`);
+        const b = await readFromPage(context, `${foreignOrigin}/?agent=http://127.0.0.1:${agentPort}`, agentPort);
+        const rb = b.result;
+        check(rb.report === null && rb.error, 'the read rejected', rb.report);
+        check(rb.error && rb.error.code === 'forbidden' && rb.error.status === 403, 'with forbidden (403)', rb.error);
+        check(!rb.events.some((e) => e.type === 'document'), 'no document event reached the page', rb.events);
+        check(b.dom.name === '' && b.dom.id === '', 'the page shows no name or ID', b.dom);
+        const refused = b.network.find((n) => n.kind === 'response' && n.type === 'Preflight' && n.url.endsWith('/v1/read'));
+        check(refused && refused.status === 403, 'the agent answered its preflight with 403', refused || b.network);
+        const blocked = b.network.find((n) => n.kind === 'failed' && n.url.endsWith('/v1/read'));
+        check(blocked && blocked.cors, 'Chromium blocked the read (CORS)', blocked);
+        console.log(`  the page says: ${b.dom.status}`);
+
+        console.log(`(c) the page from ${publicOrigin}, public to Chromium, Local Network Access granted:`);
+        await context.grantPermissions(['local-network-access'], { origin: publicOrigin });
+        const c = await readFromPage(context, `${publicOrigin}/?agent=http://127.0.0.1:${agentPort}`, agentPort);
+        const rc = c.result;
+        check(rc.error === null && rc.report?.document?.full_name === NAME, 'a public page with the permission reads the card', rc.error || rc.report);
+        const preC = c.network.find((n) => n.kind === 'response' && n.type === 'Preflight' && n.url.endsWith('/v1/read'));
+        check(preC && preC.status >= 200 && preC.status < 300, 'its preflight passed', preC || c.network);
+    } finally {
+        await context.close();
+    }
+    check(agent.exited === undefined, 'the agent is still running', agent.exited);
+    // Stopped as systemd stops it; under ASan this also catches memory errors and leaks at exit.
+    agent.kill('SIGTERM');
+    const status = await until('the agent to stop on SIGTERM', () => agent.exited, 15000).catch(() => 'still running');
+    check(agent.exitCode === 0, 'the agent stops with exit code 0 on SIGTERM', `${status}\n${agent.output.slice(-3000)}`);
+    check(!agent.output.includes(ID) && !agent.output.includes('Nguy'), 'the agent logged no name and no full ID number',
+        agent.output.split('\n').filter((l) => l.includes(ID) || l.includes('Nguy')));
+}
+
+try {
+    await main();
+} catch (e) {
+    failures++;
+    console.log(`FAIL: ${e.stack || e}`);
+    for (const c of children) if (c.output) console.log(`--- ${c.spawnfile} output:\n${c.output.slice(-4000)}`);
+}
+console.log(`${passes} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
