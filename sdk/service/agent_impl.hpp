@@ -9,6 +9,7 @@
 #include "service/agent.hpp"
 #include "service/caller_check.hpp"
 #include "service/event_hub.hpp"
+#include "service/http_error.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -21,13 +22,6 @@
 #include <vector>
 
 namespace cccd::service {
-
-/** An error answer: {"error": {"code", "message"}} with an HTTP status. */
-struct HttpError {
-    int status;
-    std::string code;
-    std::string message;
-};
 
 struct Agent::Impl {
     AgentOptions options;

@@ -3,6 +3,7 @@
 #include "cccd/error.hpp"
 #include "core/bytes.hpp"
 #include "pki/verification_json.hpp"
+#include "service/http_error.hpp"
 #include "vn/document_json.hpp"
 
 #include <openssl/evp.h>
@@ -36,7 +37,7 @@ std::set<std::string> requestedFields(const nlohmann::json& request, const Origi
     for (const std::string& f : fields) {
         if (!known.contains(f)) throw Error(ErrorKind::InvalidArgument, "unknown field '" + f + "'");
         if (limits && limits->fields && !limits->fields->count(f)) {
-            throw Error(ErrorKind::AccessDenied, "this page may not ask for '" + f + "' (the agent's config limits its origin)");
+            throw HttpError{403, "forbidden", "this page may not ask for '" + f + "' (the agent's config limits its origin)"};
         }
     }
     return fields;

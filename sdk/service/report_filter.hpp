@@ -14,7 +14,7 @@
 namespace cccd::service {
 
 /** The fields a read asks for: named ones, else the basic identity (id_number, full_name, date_of_birth, sex).
- *  Throws Error(InvalidArgument) for an unknown field and for one the origin's limits do not allow. */
+ *  Throws Error(InvalidArgument) for an unknown field, HttpError 403 for one the origin's limits do not allow. */
 std::set<std::string> requestedFields(const nlohmann::json& request, const OriginLimits* limits);
 
 /** The document object with only those fields. */
