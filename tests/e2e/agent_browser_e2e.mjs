@@ -3,10 +3,12 @@
 //   (a) a page from the allowed origin reads the card: CORS preflight passed, progress and the early document
 //       before done, only the two fields asked for, the name and ID on the page, verdict VALID;
 //   (b) the same page from another origin is refused (preflight 403, the read rejects as forbidden);
-//   (c) the page served from an address Chromium treats as public, with Local Network Access granted, reads too.
+//   (c) the page served from an address Chromium treats as public, with Local Network Access granted, reads too;
+//   (d) the allowed page reads the photo (face: true), captures a frame of its (fake) camera with captureFrame and
+//       gets a face match of the posted frame.
 // Plus the agent's CORS answers seen directly (the Private Network Access preflight header, foreign origin).
 // The card has the 424 kbit/s link model (CCCD_E2E_LINK to change it). Exit codes: 0 passed, 1 failed.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -138,7 +140,21 @@ async function watchNetwork(context, page, agentPort) {
     return seen;
 }
 
-async function readFromPage(context, pageUrl, agentPort, { shot } = {}) {
+// A camera for Chromium: the demo's "live" picture (another picture of the sample card's public-domain portrait,
+// from Debian's python3-skimage) as a Motion JPEG file.
+function makeCameraFile() {
+    const file = path.join(tmp, 'camera.mjpeg');
+    const script = 'import os, sys, skimage\nfrom PIL import Image\n' +
+        'src = os.path.join(os.path.dirname(skimage.__file__), "data", "astronaut.png")\n' +
+        'Image.open(src).convert("RGB").resize((640, 640)).save(sys.argv[1] + ".jpg", "JPEG", quality=90)\n';
+    const r = spawnSync('/usr/bin/python3', ['-c', script, file]);
+    if (r.status !== 0) throw new Error(`cannot make the camera picture (python3-skimage): ${r.stderr}`);
+    const jpeg = fs.readFileSync(file + '.jpg');
+    fs.writeFileSync(file, Buffer.concat([jpeg, jpeg, jpeg]));
+    return file;
+}
+
+async function readFromPage(context, pageUrl, agentPort, { shot, button = '#read' } = {}) {
     const page = await context.newPage();
     const network = await watchNetwork(context, page, agentPort);
     const consoleLines = [];
@@ -153,7 +169,7 @@ async function readFromPage(context, pageUrl, agentPort, { shot } = {}) {
     }
     await page.fill('#key', ID);
     const started = Date.now();
-    await page.click('#read');
+    await page.click(button);
     await page.waitForFunction(() => window.__e2e.finished === true, null, { timeout: 60000 });
     const ms = Date.now() - started;
     const result = await page.evaluate(() => window.__e2e);
@@ -229,7 +245,9 @@ async function main() {
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
                '--disable-component-update', '--disable-sync',
                // The public page: as if it came from a server on the Internet (Local Network Access applies).
-               `--ip-address-space-overrides=127.0.0.1:${publicPage.port}=public`],
+               `--ip-address-space-overrides=127.0.0.1:${publicPage.port}=public`,
+               // A camera that shows a picture of the card holder, allowed without a prompt.
+               '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${makeCameraFile()}`],
         viewport: { width: 820, height: 720 },
     });
     try {
@@ -280,6 +298,24 @@ async function main() {
         check(rc.error === null && rc.report?.document?.full_name === NAME, 'a public page with the permission reads the card', rc.error || rc.report);
         const preC = c.network.find((n) => n.kind === 'response' && n.type === 'Preflight' && n.url.endsWith('/v1/read'));
         check(preC && preC.status >= 200 && preC.status < 300, 'its preflight passed', preC || c.network);
+
+        console.log(`(d) face: the allowed page reads the photo, captures a frame of its camera and asks for a match:`);
+        await context.grantPermissions(['camera'], { origin: allowedOrigin });
+        const d = await readFromPage(context, `${allowedOrigin}/?agent=http://127.0.0.1:${agentPort}`, agentPort, { button: '#match', shot: process.env.CCCD_E2E_SCREENSHOT_FACE || '' });
+        const rd = d.result;
+        if (rd.error && /model/i.test(rd.error.message) && process.env.CCCD_REQUIRE_DATA !== '1') {
+            console.log(`  SKIPPED (d): the agent has no face models: ${rd.error.message}`);
+        } else {
+            check(rd.error === null, 'read with face, camera frame and face match resolved', rd.error);
+            const face = rd.faceReport && rd.faceReport.face;
+            check(face && face.format === 'JPEG' && face.bytes > 1000, 'the report holds the chip photo (JPEG) when face: true', rd.faceReport);
+            check(rd.faceReport && JSON.stringify(Object.keys(rd.faceReport.document).sort()) === '["full_name","id_number"]',
+                'still only the two fields asked for', rd.faceReport && rd.faceReport.document);
+            check(rd.frameBytes > 10000, 'captureFrame gave a JPEG of the camera frame', rd.frameBytes);
+            check(rd.match && rd.match.match === true && rd.match.score >= rd.match.threshold && !rd.match.problem,
+                'face-match of the posted frame: the same person', rd.match);
+            if (rd.match) console.log(`  score ${rd.match.score} (threshold ${rd.match.threshold}), ${JSON.stringify(rd.match.timing_ms)}`);
+        }
     } finally {
         await context.close();
     }
