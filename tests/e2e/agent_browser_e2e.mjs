@@ -200,9 +200,14 @@ async function main() {
     // The agent, on a free port, with its own token file and an empty home for its trust store.
     const agentPort = await freePort();
     const tokenFile = path.join(tmp, 'agent-token');
+    // The face models: ../shared's (CCCD_TEST_DATA, as the face tests use), else the build's; else the agent's default.
+    const dataRoot = process.env.CCCD_TEST_DATA || path.resolve(root, '../shared');
+    const models = [path.join(dataRoot, 'models'), path.resolve(bin, '../models')]
+        .find((dir) => fs.existsSync(path.join(dir, 'dlib_face_recognition_resnet_model_v1.dat')));
     const agent = start('cccd-agent', path.join(bin, 'cccd-agent'),
         ['--port', String(agentPort), '--origin', allowedOrigin, '--origin', publicOrigin,
-         '--trust', path.join(root, 'drivers/vcard/pki/csca.pem'), '--token-file', tokenFile],
+         '--trust', path.join(root, 'drivers/vcard/pki/csca.pem'), '--token-file', tokenFile,
+         ...(models ? ['--models', models] : [])],
         { XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') });
     const agentStarted = Date.now();
     await until('"cccd-agent listening on http://127.0.0.1:PORT"', () => {
