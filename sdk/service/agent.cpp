@@ -82,6 +82,12 @@ void Agent::Impl::route(const std::string& method, const std::string& path, bool
         const auto start = std::chrono::steady_clock::now();
         CallerDecision caller = checkCaller({req.get_header_value("Host"), header(req, "Origin"), header(req, "Authorization"), open}, options, token);
         if (caller.status != 200) {
+            // An allowed page refused for want of the token must be able to read why.
+            std::optional<std::string> origin = header(req, "Origin");
+            if (origin && options.origins.count(*origin)) {
+                res.set_header("Access-Control-Allow-Origin", *origin);
+                res.set_header("Vary", "Origin");
+            }
             answerError(res, {caller.status, caller.code, caller.reason});
         } else {
             allowOrigin(res, caller);
@@ -126,6 +132,7 @@ Agent::Agent(AgentOptions options) : impl_(std::make_unique<Impl>())
     // Enough threads for event streams, which stay open, besides the requests.
     a.server.new_task_queue = [] { return new httplib::ThreadPool(16); };
     a.server.set_payload_max_length(a.options.maxBodyBytes);
+    a.server.set_tcp_nodelay(true); // small answers go out at once, not after the peer's delayed ACK
     a.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.status == 413) answerError(res, {413, "too_large", "the request body is larger than the agent accepts"});
         if (res.status == 404 && res.body.empty()) answerError(res, {404, "not_found", "no such endpoint"});

@@ -69,12 +69,13 @@ nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const Ca
     options.readFace = face;
     options.verify = verify;
     options.trust = a.trust;
-    options.onProgress = [&a, requestId](const ReadProgress& p) {
+    const std::string& to = caller.caller; // a read's events go to its caller only
+    options.onProgress = [&a, requestId, &to](const ReadProgress& p) {
         int percent = p.total ? static_cast<int>(100 * p.done / p.total) : 0;
-        a.events.publish("progress", {{"request_id", requestId}, {"file", p.file}, {"done", p.done}, {"total", p.total}, {"percent", percent}});
+        a.events.publish("progress", {{"request_id", requestId}, {"file", p.file}, {"done", p.done}, {"total", p.total}, {"percent", percent}}, to);
     };
-    options.onDocument = [&a, requestId, &fields](const Document& d) {
-        a.events.publish("document", {{"request_id", requestId}, {"document", documentFields(d, fields)}});
+    options.onDocument = [&a, requestId, &fields, &to](const Document& d) {
+        a.events.publish("document", {{"request_id", requestId}, {"document", documentFields(d, fields)}}, to);
     };
     try {
         ReaderClaim claim(a, options.waitForCard.count() > 0 ? options.reader : chooseReader(options.reader));
@@ -85,15 +86,15 @@ nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const Ca
             std::lock_guard<std::mutex> lock(a.faceMutex);
             a.lastChipPhoto[caller.caller] = result.face->data; // for this caller's face match, until its next read
         }
-        a.events.publish("done", {{"request_id", requestId}});
+        a.events.publish("done", {{"request_id", requestId}}, to);
         log::info("agent: read " + (result.document.idNumber ? maskId(*result.document.idNumber) : std::string("-")) + " " +
                   toString(result.verification.overall));
         return report;
     } catch (const HttpError& e) {
-        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", e.code}, {"message", e.message}}}});
+        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", e.code}, {"message", e.message}}}}, to);
         throw;
     } catch (const Error& e) {
-        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", httpErrorFor(e).code}, {"message", e.what()}}}});
+        a.events.publish("error", {{"request_id", requestId}, {"error", {{"code", httpErrorFor(e).code}, {"message", e.what()}}}}, to);
         throw;
     }
 }

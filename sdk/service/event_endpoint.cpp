@@ -25,7 +25,7 @@ void Agent::Impl::addEventEndpoint()
             res.set_header("Vary", "Origin");
         }
         res.set_header("Cache-Control", "no-cache");
-        auto subscription = events.subscribe();
+        auto subscription = events.subscribe(caller.caller);
         auto first = std::make_shared<bool>(true);
         res.set_chunked_content_provider(
             "text/event-stream",

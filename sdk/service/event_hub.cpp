@@ -8,10 +8,11 @@ namespace {
 constexpr std::size_t maxQueued = 256;
 } // namespace
 
-std::shared_ptr<EventHub::Subscription> EventHub::subscribe()
+std::shared_ptr<EventHub::Subscription> EventHub::subscribe(const std::string& caller)
 {
     std::lock_guard<std::mutex> lock(mutex_);
     subscribers_.push_back(std::make_shared<Subscription>());
+    subscribers_.back()->caller = caller;
     return subscribers_.back();
 }
 
@@ -21,12 +22,13 @@ void EventHub::unsubscribe(const std::shared_ptr<Subscription>& s)
     subscribers_.erase(std::remove(subscribers_.begin(), subscribers_.end(), s), subscribers_.end());
 }
 
-void EventHub::publish(const std::string& event, const nlohmann::json& data)
+void EventHub::publish(const std::string& event, const nlohmann::json& data, const std::optional<std::string>& onlyCaller)
 {
     std::string frame = "event: " + event + "\ndata: " + data.dump() + "\n\n";
     {
         std::lock_guard<std::mutex> lock(mutex_);
         for (const auto& s : subscribers_) {
+            if (onlyCaller && s->caller != *onlyCaller) continue;
             if (s->frames.size() >= maxQueued) s->frames.pop_front();
             s->frames.push_back(frame);
         }

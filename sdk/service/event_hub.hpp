@@ -21,11 +21,12 @@ class EventHub {
 public:
     struct Subscription;
 
-    /** A new subscriber; it receives what is published from now on. */
-    std::shared_ptr<Subscription> subscribe();
+    /** A new subscriber (caller: who it is, as CallerDecision::caller); it receives what is published from now on. */
+    std::shared_ptr<Subscription> subscribe(const std::string& caller);
     void unsubscribe(const std::shared_ptr<Subscription>& subscription);
-    /** One SSE frame ("event: NAME\ndata: JSON\n\n") to every subscriber. */
-    void publish(const std::string& event, const nlohmann::json& data);
+    /** One SSE frame ("event: NAME\ndata: JSON\n\n") to every subscriber, or only to those of one caller: a read's
+     *  progress and early document are that caller's business, not every page's on this PC. */
+    void publish(const std::string& event, const nlohmann::json& data, const std::optional<std::string>& onlyCaller = std::nullopt);
     /** The next frame for a subscriber, or nothing after the timeout (or when the hub closes). */
     std::optional<std::string> next(Subscription& subscription, std::chrono::milliseconds timeout);
     /** Wakes every subscriber for good (the agent stops). */
@@ -40,6 +41,7 @@ private:
 };
 
 struct EventHub::Subscription {
+    std::string caller;
     std::deque<std::string> frames;
 };
 

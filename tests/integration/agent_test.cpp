@@ -86,14 +86,14 @@ nlohmann::json readRequest(const std::string& key, const std::vector<std::string
 }
 
 // Collects the event stream until a "done" or "error" event, in a thread.
-std::future<std::vector<std::pair<std::string, nlohmann::json>>> collectEvents(const AgentInstance& agent)
+std::future<std::vector<std::pair<std::string, nlohmann::json>>> collectEvents(const AgentInstance& agent, httplib::Headers as = fromPage())
 {
     auto ready = std::make_shared<std::promise<void>>();
-    auto events = std::async(std::launch::async, [&agent, ready] {
+    auto events = std::async(std::launch::async, [&agent, ready, as] {
         std::vector<std::pair<std::string, nlohmann::json>> out;
         std::string buffer;
         httplib::Client c = agent.client();
-        c.Get("/v1/events", fromPage(), [&](const char* data, std::size_t size) {
+        c.Get("/v1/events", as, [&](const char* data, std::size_t size) {
             buffer.append(data, size);
             for (std::size_t end; (end = buffer.find("\n\n")) != std::string::npos; buffer.erase(0, end + 2)) {
                 std::istringstream frame(buffer.substr(0, end));
@@ -129,6 +129,15 @@ TEST_CASE("agent: a page gets only the fields it named, the face is never read, 
     VcardInstance card(pcscd, "", {"--trace", trace});
     AgentInstance agent(pcscd);
     auto events = collectEvents(agent);
+    std::vector<std::string> otherCaller; // another program on this PC, listening to the same agent
+    std::thread listener([&] {
+        httplib::Client quiet = agent.client();
+        quiet.set_read_timeout(3, 0); // nothing of this read may come; the stream goes quiet and the call returns
+        quiet.Get("/v1/events", withToken(agent), [&](const char* data, std::size_t size) {
+            otherCaller.emplace_back(data, size);
+            return otherCaller.size() < 50;
+        });
+    });
     auto res = agent.client().Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number", "full_name"}).dump(), "application/json");
     REQUIRE(res);
     INFO(res->body);
@@ -149,6 +158,10 @@ TEST_CASE("agent: a page gets only the fields it named, the face is never read, 
     REQUIRE(document != seen.end());
     CHECK(document->second["document"] == report["document"]); // the early document is as minimal as the report
     CHECK(std::count_if(seen.begin(), seen.end(), [](const auto& e) { return e.first == "progress"; }) >= 3);
+    listener.join();
+    std::string heard;
+    for (const std::string& chunk : otherCaller) heard += chunk;
+    CHECK_THAT(heard, !Catch::Contains("Nguy") && !Catch::Contains("event: document") && !Catch::Contains("event: progress"));
 }
 
 TEST_CASE("agent: who may call - an allowed Origin or the token, never a foreign Origin or Host")

@@ -94,7 +94,10 @@ TEST_CASE("the token file is made once, 0600, and compared in constant time")
 TEST_CASE("events: every subscriber gets each event, a slow one loses the oldest, closing wakes all")
 {
     EventHub hub;
-    auto a = hub.subscribe(), b = hub.subscribe();
+    auto a = hub.subscribe("https://his.example"), b = hub.subscribe("token");
+    hub.publish("document", {{"full_name", "x"}}, std::string("token"));
+    CHECK_FALSE(hub.next(*a, std::chrono::milliseconds(10)).has_value()); // another caller's read stays private
+    CHECK(hub.next(*b, std::chrono::milliseconds(10)).has_value());
     hub.publish("card", {{"present", true}});
     CHECK(hub.next(*a, std::chrono::milliseconds(10)) == std::string("event: card\ndata: {\"present\":true}\n\n"));
     CHECK(hub.next(*b, std::chrono::milliseconds(10)).has_value());
