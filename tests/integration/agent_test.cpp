@@ -1,5 +1,6 @@
 // cccd-agent through the real stack (pcscd + cccd-vcard): who may call, data minimisation, events, errors.
 #include "child_process.hpp"
+#include "test_data.hpp"
 #include "pcscd_instance.hpp"
 #include "vcard_instance.hpp"
 
@@ -11,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -44,6 +46,8 @@ public:
     {
         std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
                                       "--trust", testCsca};
+        std::string models = cccd::test::dataRoot() + "/models"; // the face tests' models, in every build folder
+        if (std::filesystem::is_directory(models)) args.insert(args.end(), {"--models", models});
         pid_ = ::fork();
         if (pid_ == 0) {
             ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
@@ -253,6 +257,7 @@ TEST_CASE("agent: a card pulled mid-read is an error event, and the next read wo
 
 TEST_CASE("agent: face match of the chip photo against a frame the page posted")
 {
+    cccd::test::requireData("models/SHA256SUMS");
     PcscdInstance pcscd;
     VcardInstance card(pcscd);
     AgentInstance agent(pcscd);
