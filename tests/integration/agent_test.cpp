@@ -47,7 +47,10 @@ public:
         std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
                                       "--trust", testCsca};
         std::string models = cccd::test::dataRoot() + "/models"; // the face tests' models, in every build folder
-        if (std::filesystem::is_directory(models)) args.insert(args.end(), {"--models", models});
+        if (std::filesystem::is_directory(models)) {
+            args.push_back("--models");
+            args.push_back(models);
+        }
         pid_ = ::fork();
         if (pid_ == 0) {
             ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
