@@ -29,6 +29,8 @@ public:
     static AccessKey fromMrz(std::string_view mrzText);
     /** BAC data: document number (up to 9 characters for CCCD: the last 9 digits of the ID) and YYMMDD dates. */
     static AccessKey fromBac(std::string_view documentNumber, std::string_view dateOfBirth, std::string_view dateOfExpiry);
+    /** The same as one text, "DOCNO,YYMMDD,YYMMDD" (`cccd read --bac`, the agent's key.bac). Throws Error(InvalidArgument). */
+    static AccessKey fromBacText(std::string_view text);
 
     AccessKey(AccessKey&&) noexcept;
     AccessKey& operator=(AccessKey&&) noexcept;

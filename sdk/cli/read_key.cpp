@@ -25,13 +25,6 @@ std::string trimmed(std::string line)
     while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ')) line.pop_back();
     return line;
 }
-
-AccessKey fromBacText(const std::string& bac)
-{
-    std::size_t c1 = bac.find(','), c2 = c1 == std::string::npos ? c1 : bac.find(',', c1 + 1);
-    if (c2 == std::string::npos) throw Error(ErrorKind::InvalidArgument, "--bac takes DOCNO,YYMMDD,YYMMDD");
-    return AccessKey::fromBac(bac.substr(0, c1), bac.substr(c1 + 1, c2 - c1 - 1), bac.substr(c2 + 1));
-}
 } // namespace
 
 void addKeyOptions(CLI::App* cmd, KeyArguments& k)
@@ -81,7 +74,7 @@ AccessKey keyFrom(KeyArguments k)
     if (!k.id.empty()) return AccessKey::fromIdNumber(k.id);
     if (!k.qr.empty()) return AccessKey::fromQr(k.qr);
     if (!k.mrz.empty()) return AccessKey::fromMrz(k.mrz);
-    return fromBacText(k.bac);
+    return AccessKey::fromBacText(k.bac);
 }
 
 AccessKey keyFromLine(const std::string& raw)

@@ -85,6 +85,13 @@ AccessKey AccessKey::fromBac(std::string_view documentNumber, std::string_view d
     return fromParts({}, {MrzKeyData{std::string(documentNumber), std::string(dateOfBirth), std::string(dateOfExpiry)}});
 }
 
+AccessKey AccessKey::fromBacText(std::string_view text)
+{
+    std::size_t c1 = text.find(','), c2 = c1 == std::string_view::npos ? c1 : text.find(',', c1 + 1);
+    if (c2 == std::string_view::npos) throw Error(ErrorKind::InvalidArgument, "BAC data must be DOCNO,YYMMDD,YYMMDD");
+    return fromBac(text.substr(0, c1), text.substr(c1 + 1, c2 - c1 - 1), text.substr(c2 + 1));
+}
+
 bool AccessKey::hasCan() const noexcept { return !impl_->can.empty(); }
 
 std::string_view AccessKey::can() const noexcept { return impl_->can; }

@@ -23,9 +23,8 @@ AccessKey keyFrom(const nlohmann::json& body)
     if (kind == "id") return AccessKey::fromIdNumber(v);
     if (kind == "qr") return AccessKey::fromQr(v);
     if (kind == "mrz") return AccessKey::fromMrz(v);
-    std::size_t c1 = v.find(','), c2 = c1 == std::string::npos ? c1 : v.find(',', c1 + 1);
-    if (kind != "bac" || c2 == std::string::npos) throw HttpError{400, "invalid_argument", "unknown key '" + kind + "'"};
-    return AccessKey::fromBac(v.substr(0, c1), v.substr(c1 + 1, c2 - c1 - 1), v.substr(c2 + 1));
+    if (kind == "bac") return AccessKey::fromBacText(v);
+    throw HttpError{400, "invalid_argument", "unknown key '" + kind + "'"};
 }
 
 // Holds a reader for one card operation; a second one on the same reader is told who is busy.
