@@ -2,6 +2,7 @@
 #include "cccd/error.hpp"
 #include "cccd/readers.hpp"
 #include "commands.hpp"
+#include "reading/report_json.hpp"
 #include "exit_codes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,14 +17,7 @@ int listReadersCommand(bool json)
 {
     std::vector<ReaderInfo> readers = listReaders();
     if (json) {
-        nlohmann::json out = {{"readers", nlohmann::json::array()}};
-        for (std::size_t i = 0; i < readers.size(); ++i) {
-            out["readers"].push_back({{"index", i},
-                                      {"name", readers[i].name},
-                                      {"card_present", readers[i].cardPresent},
-                                      {"atr", readers[i].cardPresent ? nlohmann::json(readers[i].atrHex) : nlohmann::json()}});
-        }
-        std::cout << out.dump(2) << '\n';
+        std::cout << reading::readersJson(readers).dump(2) << '\n';
     } else {
         for (std::size_t i = 0; i < readers.size(); ++i) {
             std::cout << i << ": " << readers[i].name << "  "

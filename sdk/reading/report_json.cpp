@@ -39,4 +39,16 @@ nlohmann::json reportToJson(const ReadResult& r)
     };
 }
 
+nlohmann::json readersJson(const std::vector<ReaderInfo>& readers)
+{
+    nlohmann::json out = {{"readers", nlohmann::json::array()}};
+    for (std::size_t i = 0; i < readers.size(); ++i) {
+        out["readers"].push_back({{"index", i},
+                                  {"name", readers[i].name},
+                                  {"card_present", readers[i].cardPresent},
+                                  {"atr", readers[i].cardPresent ? nlohmann::json(readers[i].atrHex) : nlohmann::json()}});
+    }
+    return out;
+}
+
 } // namespace cccd::reading

@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "crypto/crypto.hpp"
 #include "service/agent_impl.hpp"
+#include "reading/report_json.hpp"
 #include "service/report_filter.hpp"
 
 namespace cccd::service {
@@ -101,15 +102,7 @@ nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const Ca
 
 void Agent::Impl::addCardEndpoints()
 {
-    route("GET", "/v1/readers", false, [](const httplib::Request&, const CallerDecision&) {
-        nlohmann::json readers = nlohmann::json::array();
-        std::vector<ReaderInfo> list = listReaders();
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            readers.push_back({{"index", i}, {"name", list[i].name}, {"card_present", list[i].cardPresent},
-                               {"atr", list[i].cardPresent ? nlohmann::json(list[i].atrHex) : nlohmann::json()}});
-        }
-        return nlohmann::json{{"readers", readers}};
-    });
+    route("GET", "/v1/readers", false, [](const httplib::Request&, const CallerDecision&) { return reading::readersJson(listReaders()); });
     route("POST", "/v1/read", false, [this](const httplib::Request& req, const CallerDecision& caller) { return readCardFor(*this, req, caller); });
 }
 
