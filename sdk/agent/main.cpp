@@ -4,6 +4,7 @@
 #include "cccd/log.hpp"
 #include "service/agent.hpp"
 #include "service/agent_options.hpp"
+#include "service/camera_sources.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -42,6 +43,8 @@ int main(int argc, char** argv)
     app.add_flag("--require-token", flags.requireToken, "Pages must present the token too (shared PCs)");
     app.add_option("--trust", flags.trustPaths, "CSCA certificate, master list or CRL (file or folder); repeatable");
     app.add_option("--models", flags.models, "Folder of the face models");
+    app.add_option("--camera", flags.cameras,
+                   "What camera:N opens, in order (the first is camera:0): a V4L2 index, a video file, an image or a folder of images; repeatable");
     app.add_option("--config", config, std::string("JSON config: origins with their limits, trust, models, reader (default ") + systemConfig + " when it exists)");
     app.add_flag("--verbose", verbose, "Log every request and the masked APDU trace");
     CLI11_PARSE(app, argc, argv);
@@ -62,6 +65,8 @@ int main(int argc, char** argv)
         if (app.count("--token-file")) options.tokenFile = flags.tokenFile;
         if (flags.requireToken) options.requireToken = true;
         if (app.count("--models")) options.models = flags.models;
+        if (app.count("--camera")) options.cameras = flags.cameras;
+        checkCameraOptions(options.cameras); // a missing video file is a setup error, said at start
         options.trustPaths.insert(options.trustPaths.end(), flags.trustPaths.begin(), flags.trustPaths.end());
         for (const std::string& origin : origins) options.origins.emplace(origin, OriginLimits{});
 

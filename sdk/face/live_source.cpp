@@ -21,18 +21,18 @@ LiveSource::LiveSource(const std::string& spec)
             index = std::stoi(spec.substr(7));
         } catch (const std::exception&) {
         }
-        if (index < 0 || !capture_.open(index, cv::CAP_V4L2)) throw Error(ErrorKind::NotFound, "cannot open " + spec + " (V4L2)");
+        if (index < 0 || !capture_.open(index, cv::CAP_V4L2)) throw SourceUnavailable("cannot open " + spec + " (V4L2)");
     } else if (std::filesystem::is_directory(spec)) {
         for (const auto& entry : std::filesystem::directory_iterator(spec)) {
             if (entry.is_regular_file() && cv::haveImageReader(entry.path().string())) files_.push_back(entry.path().string());
         }
         std::sort(files_.begin(), files_.end());
-        if (files_.empty()) throw Error(ErrorKind::NotFound, "no images in " + spec);
+        if (files_.empty()) throw SourceUnavailable("no images in " + spec);
     } else if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
         files_.push_back(spec);
     } else if (!std::filesystem::is_regular_file(spec) || !capture_.open(spec, cv::CAP_FFMPEG)) {
         // FFmpeg only: OpenCV's other backends probe GStreamer plugins and USB cameras (gphoto2) for a file name.
-        throw Error(ErrorKind::NotFound, "cannot open the live source " + spec + " (image, folder, video or camera:N)");
+        throw SourceUnavailable("cannot open the live source " + spec + " (image, folder, video or camera:N)");
     }
 }
 

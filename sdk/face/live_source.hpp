@@ -2,6 +2,7 @@
 // folder of images — so tests and demos run without a camera.
 #pragma once
 
+#include "cccd/error.hpp"
 #include "face/image_decoding.hpp"
 
 #include <opencv2/core.hpp>
@@ -13,9 +14,16 @@
 
 namespace cccd::face {
 
+/** The source itself cannot be opened (no such camera, file or folder): the agent tells a missing camera apart
+ *  from a missing model this way. */
+class SourceUnavailable : public Error {
+public:
+    explicit SourceUnavailable(const std::string& message) : Error(ErrorKind::NotFound, message) {}
+};
+
 class LiveSource {
 public:
-    /** Throws Error(NotFound) when the source cannot be opened. */
+    /** Throws SourceUnavailable (an Error(NotFound)) when the source cannot be opened. */
     explicit LiveSource(const std::string& spec);
     /** The next frame, or nothing when the source is exhausted. Image files are decoded as chip photos are
      *  (decodeImageChecked: no libpng chatter, damage reported); throws Error(MalformedData) for a corrupt one. */

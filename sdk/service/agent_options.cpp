@@ -43,6 +43,11 @@ void loadConfigFile(const std::string& path, AgentOptions& o)
         }
         o.models = c.value("models", o.models);
         o.reader = c.value("reader", o.reader);
+        if (c.contains("camera") && c["camera"].is_string()) {
+            o.cameras = {c["camera"].get<std::string>()};
+        } else if (c.contains("camera")) {
+            o.cameras = c["camera"].get<std::vector<std::string>>();
+        }
     } catch (const nlohmann::json::exception& e) {
         refuse(path + ": " + e.what());
     }

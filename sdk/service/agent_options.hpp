@@ -26,11 +26,15 @@ struct AgentOptions {
     std::vector<std::string> trustPaths;
     std::string models;
     std::string reader;                          ///< preferred reader (a part of its name, or an index)
+    /** What a page's camera:N opens: cameras[N] is a V4L2 index, a video file, an image or a folder of images
+     *  (camera_sources.hpp); beyond the list camera:N is the V4L2 device N. */
+    std::vector<std::string> cameras;
     std::size_t maxBodyBytes = 8 * 1024 * 1024;
 };
 
 /** Adds a JSON config file: {"port", "bind", "origins": {"URL": {"fields": [...], "face": bool}} or ["URL"],
- *  "token_file", "require_token", "trust": [...], "models", "reader"}. Throws Error(InvalidArgument). */
+ *  "token_file", "require_token", "trust": [...], "models", "reader", "camera": "SOURCE" or ["SOURCE", ...]}.
+ *  Throws Error(InvalidArgument). */
 void loadConfigFile(const std::string& path, AgentOptions& options);
 
 /** Refuses anything but loopback (127.0.0.1, ::1): the agent must not be reachable from another machine. */

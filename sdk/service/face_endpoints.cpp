@@ -1,28 +1,36 @@
 // POST /v1/face-match and POST /v1/scan-qr: the camera of this PC, or a frame the page captured.
 #include "cccd/error.hpp"
 #include "face/image_decoding.hpp"
+#include "face/live_source.hpp"
 #include "face/match_json.hpp"
 #include "face/qr_reader.hpp"
 #include "core/secure.hpp"
 #include "service/agent_impl.hpp"
+#include "service/camera_sources.hpp"
 #include "vn/document_json.hpp"
 #include "vn/qr_payload.hpp"
 
 namespace cccd::service {
 
 namespace {
-// The live side: the agent's camera ({"source": "camera:0"}) or a posted frame ({"image": base64 JPEG}).
+// The live side: the agent's camera ({"source": "camera:0"}, what --camera made of it) or a posted frame
+// ({"image": base64 JPEG}).
 struct Live {
-    std::optional<std::string> source;
+    std::string camera;                 ///< as the page named it
+    std::optional<std::string> source;  ///< what the agent opens for it
     std::vector<std::uint8_t> image;
 };
 
-Live liveFrom(const nlohmann::json& j, const char* field)
+Live liveFrom(const nlohmann::json& j, const char* field, const AgentOptions& options)
 {
     Live live;
     if (j.is_object() && j.contains("source") && j["source"].is_string()) {
-        live.source = j["source"].get<std::string>();
-        if (live.source->rfind("camera:", 0) != 0) throw HttpError{400, "invalid_argument", std::string(field) + ".source must be camera:N"};
+        live.camera = j["source"].get<std::string>();
+        try {
+            live.source = cameraSource(options.cameras, live.camera);
+        } catch (const HttpError& e) {
+            throw HttpError{e.status, e.code, std::string(field) + "." + e.message};
+        }
     } else if (j.is_object() && j.contains("image") && j["image"].is_string()) {
         live.image = fromBase64(j["image"].get<std::string>(), std::string(field) + ".image");
     } else {
@@ -45,7 +53,7 @@ nlohmann::json faceMatch(Agent::Impl& a, const httplib::Request& req, const Call
     if (caller.limits && !caller.limits->face) throw HttpError{403, "forbidden", "this page may not use face matching (agent config)"};
     nlohmann::json body = jsonBody(req);
     std::vector<std::uint8_t> chip = chipPhoto(a, body, caller);
-    Live live = liveFrom(body.value("live", nlohmann::json()), "live");
+    Live live = liveFrom(body.value("live", nlohmann::json()), "live", a.options);
     bool liveness = body.value("liveness", false);
     FaceMatcher& matcher = a.faceMatcher();
     nlohmann::json out;
@@ -56,19 +64,26 @@ nlohmann::json faceMatch(Agent::Impl& a, const httplib::Request& req, const Call
     } catch (const FaceNotUsable& e) { // an answer for the person in front of the camera, not a failure
         out = face::matchToJson(FaceMatchResult{});
         out["problem"] = e.what();
+    } catch (const face::SourceUnavailable& e) {
+        secureZero(chip.data(), chip.size());
+        throw noCamera(live.camera, *live.source, e.what());
     }
     secureZero(chip.data(), chip.size());
     secureZero(live.image.data(), live.image.size());
     return out;
 }
 
-nlohmann::json scanQr(const httplib::Request& req)
+nlohmann::json scanQr(const httplib::Request& req, const AgentOptions& options)
 {
     nlohmann::json body = jsonBody(req);
-    Live live = liveFrom(body, "the body");
+    Live live = liveFrom(body, "the body", options);
     std::optional<std::string> text;
     if (live.source) {
-        text = face::scanQrCode(*live.source);
+        try {
+            text = face::scanQrCode(*live.source);
+        } catch (const face::SourceUnavailable& e) {
+            throw noCamera(live.camera, *live.source, e.what());
+        }
     } else {
         text = face::readQrCode(face::decodeImageChecked(live.image).pixels); // a frame the page captured
     }
@@ -80,7 +95,7 @@ nlohmann::json scanQr(const httplib::Request& req)
 void Agent::Impl::addFaceEndpoints()
 {
     route("POST", "/v1/face-match", false, [this](const httplib::Request& req, const CallerDecision& caller) { return faceMatch(*this, req, caller); });
-    route("POST", "/v1/scan-qr", false, [](const httplib::Request& req, const CallerDecision&) { return scanQr(req); });
+    route("POST", "/v1/scan-qr", false, [this](const httplib::Request& req, const CallerDecision&) { return scanQr(req, options); });
 }
 
 } // namespace cccd::service

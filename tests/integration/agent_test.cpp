@@ -42,10 +42,12 @@ int freePort()
 // The agent on a free port against the test's pcscd, stopped with the test.
 class AgentInstance {
 public:
-    explicit AgentInstance(const PcscdInstance& pcscd) : port_(freePort()), tokenFile_(pcscd.workDir() + "/agent-token")
+    explicit AgentInstance(const PcscdInstance& pcscd, const std::vector<std::string>& extraArgs = {})
+        : port_(freePort()), tokenFile_(pcscd.workDir() + "/agent-token")
     {
         std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
                                       "--trust", testCsca};
+        args.insert(args.end(), extraArgs.begin(), extraArgs.end());
         std::string models = cccd::test::dataRoot() + "/models"; // the face tests' models, in every build folder
         if (std::filesystem::is_directory(models)) {
             args.push_back("--models");
@@ -281,4 +283,57 @@ TEST_CASE("agent: face match of the chip photo against a frame the page posted")
     CHECK(answer["score"].get<double>() > 0.9);
     auto noFace = c.Post("/v1/face-match", httplib::Headers{{"Origin", page}}, nlohmann::json{{"live", {{"image", "AAAA"}}}, {"chip", "AAAA"}}.dump(), "application/json");
     CHECK(noFace->status != 200);
+}
+
+TEST_CASE("agent: camera:0 is its --camera (a folder of pictures), a camera it cannot open is 503 no_camera, not 500")
+{
+    std::string portrait = cccd::test::requireData("faces/public-domain/astronaut.png"); // the sample card's holder
+    cccd::test::requireData("models/SHA256SUMS");
+    PcscdInstance pcscd;
+    std::string frames = pcscd.workDir() + "/frames";
+    std::filesystem::create_directories(frames);
+    std::filesystem::copy_file(portrait, frames + "/0001.png");
+    VcardInstance card(pcscd);
+    AgentInstance agent(pcscd, {"--camera", frames});
+    httplib::Client c = agent.client();
+    REQUIRE(c.Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number"}, true).dump(), "application/json")->status == 200);
+
+    auto res = c.Post("/v1/face-match", fromPage(), R"({"live": {"source": "camera:0"}, "liveness": true})", "application/json");
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    nlohmann::json answer = nlohmann::json::parse(res->body);
+    CHECK(answer["match"] == true);
+    CHECK(answer["problem"].is_null());
+    CHECK(answer["liveness"].is_object());
+
+    // camera:1 has no --camera: the V4L2 device 1, absent on a test machine.
+    auto none = c.Post("/v1/face-match", fromPage(), R"({"live": {"source": "camera:1"}})", "application/json");
+    REQUIRE(none);
+    INFO(none->body);
+    CHECK(none->status == 503);
+    CHECK(none->get_header_value("Access-Control-Allow-Origin") == page); // the page can read why
+    nlohmann::json error = nlohmann::json::parse(none->body)["error"];
+    CHECK(error["code"] == "no_camera");
+    CHECK_THAT(error["message"].get<std::string>(), Catch::Contains("camera:1") && Catch::Contains("--camera"));
+    auto qr = c.Post("/v1/scan-qr", fromPage(), R"({"source": "camera:1"})", "application/json");
+    CHECK(qr->status == 503);
+    CHECK(nlohmann::json::parse(qr->body)["error"]["code"] == "no_camera");
+
+    // The folder went away after the start: the same answer, naming the option to fix.
+    std::filesystem::remove_all(frames);
+    auto gone = c.Post("/v1/face-match", fromPage(), R"({"live": {"source": "camera:0"}})", "application/json");
+    CHECK(gone->status == 503);
+    CHECK_THAT(nlohmann::json::parse(gone->body)["error"]["message"].get<std::string>(), Catch::Contains("--camera " + frames));
+}
+
+TEST_CASE("agent: a --camera that does not exist is refused at start (exit 2)")
+{
+    PcscdInstance pcscd;
+    std::string out;
+    int code = pcscd.run(programPath("cccd-agent") + " --port " + std::to_string(freePort()) + " --token-file " + pcscd.workDir() +
+                             "/token --camera " + pcscd.workDir() + "/no-such-video.mjpeg",
+                         &out);
+    CHECK(code == 2);
+    CHECK_THAT(out, Catch::Contains("--camera") && Catch::Contains("no-such-video.mjpeg"));
 }
