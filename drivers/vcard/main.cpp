@@ -22,13 +22,18 @@ namespace {
 std::atomic<bool> stopRequested{false};
 extern "C" void onSignal(int) { stopRequested = true; }
 
-int runCard(const std::string& profilePath, int port, const std::string& linkRate, const std::vector<std::string>& faultSpecs,
-            int connectSeconds, const std::string& tracePath)
+struct LinkOptions {
+    std::string rate = "none";
+    std::size_t fsc = 256, fsd = 256;
+};
+
+int runCard(const std::string& profilePath, int port, const LinkOptions& linkOptions, const std::vector<std::string>& faultSpecs,
+            int connectSeconds, const std::string& tracePath, const std::string& statsPath)
 {
     using namespace cccd::vcard;
     Profile profile = loadProfile(profilePath);
     Faults faults = parseFaults(faultSpecs);
-    LinkModel link = linkModelFor(linkRate);
+    LinkModel link = linkModelFor(linkOptions.rate, linkOptions.fsc, linkOptions.fsd);
     VirtualChip chip(personalize(profile, faults, CCCD_VCARD_DIR "/pki"), faults, link, cccd::crypto::systemRandom());
     std::ofstream trace;
     if (!tracePath.empty()) {
@@ -37,6 +42,14 @@ int runCard(const std::string& profilePath, int port, const std::string& linkRat
             char line[32];
             std::snprintf(line, sizeof line, "%02X %02X %02X %02X\n", c.cla(), c.ins(), c.p1(), c.p2());
             trace << line << std::flush;
+        });
+    }
+    std::ofstream stats;
+    if (!statsPath.empty()) {
+        stats.open(statsPath, std::ios::app);
+        chip.onExchange([&stats](std::size_t command, std::size_t response, int pk, const ExchangeCost& cost) { // sizes only, no data
+            stats << command << ' ' << response << ' ' << pk << ' ' << cost.commandBlocks << ' ' << cost.responseBlocks << ' ' << cost.ms
+                  << '\n' << std::flush;
         });
     }
     VpcdLink vpcd("127.0.0.1", port);
@@ -60,18 +73,23 @@ int main(int argc, char** argv)
     CLI::App app{"cccd-vcard: a virtual Vietnamese chip ID card behind pcscd (vsmartcard vpcd)", "cccd-vcard"};
     std::string profile = CCCD_VCARD_DIR "/profiles/nguyen-van-an.json";
     int port = 35963;
-    std::string linkRate = "none";
+    LinkOptions link;
     std::vector<std::string> faults;
     int connectSeconds = 30;
     std::string tracePath;
     app.add_option("--profile", profile, "Profile JSON (document fields, face image, chip options)");
     app.add_option("--port", port, "vpcd port on 127.0.0.1")->check(CLI::Range(1, 65535));
-    app.add_option("--link", linkRate, "none | 106k | 212k | 424k | 848k: realistic contactless timing");
+    app.add_option("--link", link.rate, "none | 106k | 212k | 424k | 848k: realistic contactless timing");
+    app.add_option("--fsc", link.fsc, "Largest ISO/IEC 14443-4 frame the card accepts (default 256)");
+    app.add_option("--fsd", link.fsd, "Largest ISO/IEC 14443-4 frame the reader accepts (default 256)");
     app.add_option("--fault", faults, "remove-after:N, tamper:DGn, corrupt:DGn, withhold:DGn[:SW], unsigned:DGn, com-omit:DGn, "
                                       "com-empty, sod-id-data, no-signing-time, bad-signature, clone, unknown-csca, "
                                       "expired-signer, no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS (see docs/vcard.md)");
     app.add_option("--connect-timeout", connectSeconds, "Seconds to wait for vpcd");
     app.add_option("--trace", tracePath, "Append each command's CLA INS P1 P2 (after secure messaging) to this file");
+    std::string statsPath;
+    app.add_option("--stats", statsPath, "Append each exchange's command and response bytes, public-key operations, I-blocks each way "
+                                         "and modelled ms to this file");
     std::string pkiOut;
     auto* makePki = app.add_subcommand("make-pki", "Make a test CSCA, Document Signer, CA and AA keys");
     makePki->add_option("--out", pkiOut, "Folder to write the PEM files to")->required();
@@ -87,7 +105,7 @@ int main(int argc, char** argv)
             std::cout << "test PKI written to " << pkiOut << " (test keys: never trust them for real documents)\n";
             return 0;
         }
-        return runCard(profile, port, linkRate, faults, connectSeconds, tracePath);
+        return runCard(profile, port, link, faults, connectSeconds, tracePath, statsPath);
     } catch (const cccd::Error& e) {
         std::cerr << "cccd-vcard: " << e.what() << '\n';
         return e.kind() == cccd::ErrorKind::InvalidArgument ? 2 : 1;

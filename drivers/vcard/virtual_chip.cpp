@@ -5,6 +5,7 @@
 #include "core/tlv.hpp"
 #include "icao/mrz_key.hpp"
 
+#include <chrono>
 #include <thread>
 
 namespace cccd::vcard {
@@ -29,6 +30,20 @@ Bytes contactlessAtr()
     for (std::size_t i = 1; i < atr.size(); ++i) tck ^= atr[i];
     atr.push_back(tck);
     return atr;
+}
+
+// What a PACE Generic Mapping chip computes in each GENERAL AUTHENTICATE step (ICAO 9303-11 §4.4): 1, the
+// encrypted nonce: none; 2 (tag 81), mapping: its key pair and the shared point = 2; 3 (tag 83), key
+// agreement: the ephemeral key pair and the shared secret = 2; 4 (tag 85), tokens: MACs only.
+int pacePublicKeyOperations(const CommandApdu& c)
+{
+    try {
+        Tlv data = parseTlv(c.data(), "GENERAL AUTHENTICATE");
+        if (data.value.empty()) return 0;
+        return data.value[0] == 0x81 || data.value[0] == 0x83 ? 2 : 0;
+    } catch (const Error&) {
+        return 0;
+    }
 }
 } // namespace
 
@@ -96,6 +111,7 @@ bool VirtualChip::accessible(std::uint16_t fid) const
 
 Bytes VirtualChip::process(ByteView raw)
 {
+    const auto start = std::chrono::steady_clock::now();
     ++exchanges_;
     if (faults_.removeAfter && exchanges_ > *faults_.removeAfter) {
         removed_ = true;
@@ -132,8 +148,10 @@ Bytes VirtualChip::process(ByteView raw)
     } catch (const Error&) {
         answer = ResponseApdu(sw::WRONG_LENGTH).encode();
     }
-    double delay = link_.exchangeMs(raw.size(), answer.size(), publicKeyOperations_);
-    if (delay > 0) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(delay * 1000)));
+    ExchangeCost cost = link_.cost(raw.size(), answer.size(), publicKeyOperations_);
+    if (exchangeObserver_) exchangeObserver_(raw.size(), answer.size(), publicKeyOperations_, cost);
+    // The modelled time replaces this process's own computing time rather than adding to it.
+    if (cost.ms > 0) std::this_thread::sleep_until(start + std::chrono::microseconds(static_cast<long>(cost.ms * 1000)));
     return answer;
 }
 
@@ -240,7 +258,7 @@ ResponseApdu VirtualChip::generalAuthenticate(const CommandApdu& c)
         return chipAuthentication_.generalAuthenticate(c);
     }
     if (!pace_) return ResponseApdu(sw::INS_NOT_SUPPORTED);
-    publicKeyOperations_ = 2;
+    publicKeyOperations_ = pacePublicKeyOperations(c);
     ResponseApdu r = pace_->generalAuthenticate(c);
     adopt(pace_->established(), Access::Pace);
     return r;

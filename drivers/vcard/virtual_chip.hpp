@@ -31,6 +31,11 @@ public:
     int exchanges() const noexcept { return exchanges_; }
     /** Called with every command as the chip sees it (unwrapped from secure messaging): for a trace of what was asked. */
     void onCommand(std::function<void(const CommandApdu&)> observer) { observer_ = std::move(observer); }
+    /** Called after every exchange with its sizes (as on the wire), public-key operations and modelled cost. */
+    void onExchange(std::function<void(std::size_t commandBytes, std::size_t responseBytes, int pkOperations, const ExchangeCost&)> observer)
+    {
+        exchangeObserver_ = std::move(observer);
+    }
 
 private:
     enum class Access { None, Bac, Pace };
@@ -65,6 +70,7 @@ private:
     int publicKeyOperations_ = 0;
     bool removed_ = false;
     std::function<void(const CommandApdu&)> observer_;
+    std::function<void(std::size_t, std::size_t, int, const ExchangeCost&)> exchangeObserver_;
 };
 
 } // namespace cccd::vcard
