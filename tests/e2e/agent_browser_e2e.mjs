@@ -8,96 +8,18 @@
 //       gets a face match of the posted frame.
 // Plus the agent's CORS answers seen directly (the Private Network Access preflight header, foreign origin).
 // The card has the 424 kbit/s link model (CCCD_E2E_LINK to change it). Exit codes: 0 passed, 1 failed.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cameraVideo, check, faces, insertCard, openBrowser, paths, request, run, startAgent, stop } from './samples/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = process.env.CCCD_SOURCE_DIR || path.resolve(here, '../..');
-const bin = process.env.CCCD_BIN_DIR || path.join(root, 'build/bin');
-const vpcdPort = process.env.CCCD_VPCD_PORT || '35963';
+const root = paths.root;
 const screenshot = process.env.CCCD_E2E_SCREENSHOT || '';
-const { chromium } = await import(path.join(here, 'node_modules/playwright-core/index.mjs'));
 
 const ID = '001090123456';
 const NAME = 'Nguyễn Văn An';
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cccd-e2e-'));
-const children = [];
-let failures = 0;
-let passes = 0;
-
-function check(ok, what, detail) {
-    if (ok) {
-        passes++;
-        console.log(`  ok   ${what}`);
-    } else {
-        failures++;
-        console.log(`  FAIL ${what}${detail !== undefined ? ': ' + (typeof detail === 'string' ? detail : JSON.stringify(detail)) : ''}`);
-    }
-    return ok;
-}
-
-function cleanup() {
-    for (const c of children) {
-        if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
-}
-process.on('exit', cleanup);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1));
-const watchdog = setTimeout(() => { console.log('FAIL: the e2e test took longer than 240 s'); process.exit(1); }, 240_000);
-watchdog.unref();
-
-function start(name, program, args, env = {}) {
-    const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.output = '';
-    child.stdout.on('data', (d) => { child.output += d; });
-    child.stderr.on('data', (d) => { child.output += d; });
-    child.on('exit', (code, signal) => { child.exited = `${name} exited (${signal || code})`; });
-    children.push(child);
-    return child;
-}
-
-async function until(what, test, ms) {
-    const deadline = Date.now() + ms;
-    for (;;) {
-        const value = await test();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 100));
-    }
-}
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const s = net.createServer();
-        s.on('error', reject);
-        s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    });
-}
-
-// A raw HTTP request (node's fetch would not let us set Origin or Host freely).
-function request(port, method, urlPath, headers = {}, body) {
-    return new Promise((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers }, (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (d) => { text += d; });
-            res.on('end', () => {
-                let json = null;
-                try { json = JSON.parse(text); } catch (_) { /* not JSON */ }
-                resolve({ status: res.statusCode, headers: res.headers, text, json });
-            });
-        });
-        req.on('error', reject);
-        if (body) req.write(body);
-        req.end();
-    });
-}
 
 // The test page and, for a page whose import from the agent is refused, a copy of the client.
 function pageServer() {
@@ -140,20 +62,6 @@ async function watchNetwork(context, page, agentPort) {
     return seen;
 }
 
-// A camera for Chromium: the demo's "live" picture (another picture of the sample card's public-domain portrait,
-// from Debian's python3-skimage) as a Motion JPEG file.
-function makeCameraFile() {
-    const file = path.join(tmp, 'camera.mjpeg');
-    const script = 'import os, sys, skimage\nfrom PIL import Image\n' +
-        'src = os.path.join(os.path.dirname(skimage.__file__), "data", "astronaut.png")\n' +
-        'Image.open(src).convert("RGB").resize((640, 640)).save(sys.argv[1] + ".jpg", "JPEG", quality=90)\n';
-    const r = spawnSync('/usr/bin/python3', ['-c', script, file]);
-    if (r.status !== 0) throw new Error(`cannot make the camera picture (python3-skimage): ${r.stderr}`);
-    const jpeg = fs.readFileSync(file + '.jpg');
-    fs.writeFileSync(file, Buffer.concat([jpeg, jpeg, jpeg]));
-    return file;
-}
-
 async function readFromPage(context, pageUrl, agentPort, { shot, button = '#read' } = {}) {
     const page = await context.newPage();
     const network = await watchNetwork(context, page, agentPort);
@@ -185,9 +93,7 @@ async function readFromPage(context, pageUrl, agentPort, { shot, button = '#read
 
 async function main() {
     // The virtual card behind the private pcscd.
-    const vcard = start('cccd-vcard', path.join(bin, 'cccd-vcard'),
-        ['--port', vpcdPort, '--profile', path.join(root, 'drivers/vcard/profiles/nguyen-van-an.json'),
-         '--link', process.env.CCCD_E2E_LINK || '424k']);
+    await insertCard('nguyen-van-an', { link: process.env.CCCD_E2E_LINK || '424k' });
 
     // The test pages: the allowed origin, a foreign one, and one Chromium will treat as public.
     const allowed = await pageServer();
@@ -198,32 +104,14 @@ async function main() {
     const publicOrigin = `http://localhost:${publicPage.port}`;
 
     // The agent, on a free port, with its own token file and an empty home for its trust store.
-    const agentPort = await freePort();
-    const tokenFile = path.join(tmp, 'agent-token');
-    // The face models: ../shared's (CCCD_TEST_DATA, as the face tests use), else the build's; else the agent's default.
-    const dataRoot = process.env.CCCD_TEST_DATA || path.resolve(root, '../shared');
-    const models = [path.join(dataRoot, 'models'), path.resolve(bin, '../models')]
-        .find((dir) => fs.existsSync(path.join(dir, 'dlib_face_recognition_resnet_model_v1.dat')));
-    const agent = start('cccd-agent', path.join(bin, 'cccd-agent'),
-        ['--port', String(agentPort), '--origin', allowedOrigin, '--origin', publicOrigin,
-         '--trust', path.join(root, 'drivers/vcard/pki/csca.pem'), '--token-file', tokenFile,
-         ...(models ? ['--models', models] : [])],
-        { XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') });
     const agentStarted = Date.now();
-    await until('"cccd-agent listening on http://127.0.0.1:PORT"', () => {
-        if (agent.exited) throw new Error(`${agent.exited}:\n${agent.output}`);
-        return agent.output.includes(`cccd-agent listening on http://127.0.0.1:${agentPort}`);
-    }, 20000);
+    const agent = await startAgent({ origins: [allowedOrigin, publicOrigin] });
+    const agentPort = agent.port;
     console.log(`cccd-agent listening on port ${agentPort} after ${Date.now() - agentStarted} ms; pages on ${allowedOrigin} (allowed), ` +
                 `${foreignOrigin} (foreign), ${publicOrigin} (allowed, public to Chromium)`);
-    const token = fs.readFileSync(tokenFile, 'utf8').trim();
-    check((fs.statSync(tokenFile).mode & 0o777) === 0o600 && /^[0-9a-f]{32,}$/i.test(token), 'token file: mode 0600, at least 128 bits in hex');
+    const token = agent.token;
+    check((fs.statSync(agent.tokenFile).mode & 0o777) === 0o600 && /^[0-9a-f]{32,}$/i.test(token), 'token file: mode 0600, at least 128 bits in hex');
     const host = { Host: `127.0.0.1:${agentPort}` };
-    await until('the virtual card on the reader', async () => {
-        if (vcard.exited) throw new Error(`${vcard.exited}:\n${vcard.output}`);
-        const r = await request(agentPort, 'GET', '/v1/readers', { ...host, Authorization: `Bearer ${token}` });
-        return r.status === 200 && r.json.readers.some((x) => x.card_present);
-    }, 20000);
 
     console.log('agent answers seen directly:');
     const preflight = await request(agentPort, 'OPTIONS', '/v1/read', {
@@ -243,18 +131,14 @@ async function main() {
     const health = await request(agentPort, 'GET', '/v1/health', host);
     check(health.status === 200 && health.json?.status === 'ok', 'GET /v1/health without credentials: ok', health.text);
 
-    const userDataDir = fs.mkdtempSync(path.join(tmp, 'chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: process.env.CCCD_CHROMIUM || '/usr/bin/chromium',
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-               '--disable-component-update', '--disable-sync',
-               // The public page: as if it came from a server on the Internet (Local Network Access applies).
-               `--ip-address-space-overrides=127.0.0.1:${publicPage.port}=public`,
-               // A camera that shows a picture of the card holder, allowed without a prompt.
-               '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${makeCameraFile()}`],
+    const browser = await openBrowser({
+        // A camera that shows a picture of the card holder (make-camera-video), allowed without a prompt.
+        cameraVideo: cameraVideo(faces.cardHolder),
+        // The public page: as if it came from a server on the Internet (Local Network Access applies).
+        extraArgs: [`--ip-address-space-overrides=127.0.0.1:${publicPage.port}=public`],
         viewport: { width: 820, height: 720 },
     });
+    const context = browser.context;
     try {
         console.log(`(a) a page from the allowed origin ${allowedOrigin}, Chromium ${context.browser()?.version() ?? ''}:`);
         const a = await readFromPage(context, `${allowedOrigin}/?agent=http://127.0.0.1:${agentPort}`, agentPort, { shot: screenshot });
@@ -322,23 +206,15 @@ async function main() {
             if (rd.match) console.log(`  score ${rd.match.score} (threshold ${rd.match.threshold}), ${JSON.stringify(rd.match.timing_ms)}`);
         }
     } finally {
-        await context.close();
+        await browser.close();
     }
-    check(agent.exited === undefined, 'the agent is still running', agent.exited);
+    const agentProcess = agent.process;
+    check(agentProcess.exited === undefined, 'the agent is still running', agentProcess.exited);
     // Stopped as systemd stops it; under ASan this also catches memory errors and leaks at exit.
-    agent.kill('SIGTERM');
-    const status = await until('the agent to stop on SIGTERM', () => agent.exited, 15000).catch(() => 'still running');
-    check(agent.exitCode === 0, 'the agent stops with exit code 0 on SIGTERM', `${status}\n${agent.output.slice(-3000)}`);
-    check(!agent.output.includes(ID) && !agent.output.includes('Nguy'), 'the agent logged no name and no full ID number',
-        agent.output.split('\n').filter((l) => l.includes(ID) || l.includes('Nguy')));
+    const status = await stop(agentProcess, 15000);
+    check(status === 0, 'the agent stops with exit code 0 on SIGTERM', `${status}\n${agentProcess.output.slice(-3000)}`);
+    check(!agentProcess.output.includes(ID) && !agentProcess.output.includes('Nguy'), 'the agent logged no name and no full ID number',
+        agentProcess.output.split('\n').filter((l) => l.includes(ID) || l.includes('Nguy')));
 }
 
-try {
-    await main();
-} catch (e) {
-    failures++;
-    console.log(`FAIL: ${e.stack || e}`);
-    for (const c of children) if (c.output) console.log(`--- ${c.spawnfile} output:\n${c.output.slice(-4000)}`);
-}
-console.log(`${passes} passed, ${failures} failed`);
-process.exit(failures ? 1 : 0);
+await run(main, { timeoutSeconds: 240 });
