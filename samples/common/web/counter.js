@@ -275,6 +275,19 @@ export function showProgress(bar, label, progress) {
     label.textContent = file === 'DG2' ? t('step.face') : /SOD|DG14|DG15/.test(file) ? t('step.verify') : t('step.reading');
 }
 
+// Where each file of a read lies on one bar from 0 to 100, in the order the SDK reads them (docs/reading.md): the
+// small files, the SOD and the anti-cloning keys, the photo last and largest. The agent's percent is the file's own.
+const readSpans = [[/COM/, 0, 4], [/^DG1$/, 4, 12], [/^DG13$/, 12, 28], [/SOD/, 28, 40], [/^DG14$/, 40, 44],
+    [/^DG15$/, 44, 48], [/^DG2$/, 48, 97]];
+
+/** The whole read's progress (0..100) at one of the agent's progress events; null for a file not listed above. */
+export function readPercent(progress) {
+    const span = readSpans.find(([file]) => file.test(progress.file || ''));
+    if (!span) return null;
+    const [, from, to] = span;
+    return Math.round(from + ((to - from) * (progress.percent || 0)) / 100);
+}
+
 /** Draws the chip photo into an <img> (the report's base64), or hides it. */
 export function showPhoto(img, report, client) {
     if (report && report.face && report.face.jpeg_base64) {
