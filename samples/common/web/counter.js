@@ -280,12 +280,17 @@ export function showProgress(bar, label, progress) {
 const readSpans = [[/COM/, 0, 4], [/^DG1$/, 4, 12], [/^DG13$/, 12, 28], [/SOD/, 28, 40], [/^DG14$/, 40, 44],
     [/^DG15$/, 44, 48], [/^DG2$/, 48, 97]];
 
-/** The whole read's progress (0..100) at one of the agent's progress events; null for a file not listed above. */
-export function readPercent(progress) {
+/**
+ * The whole read's progress (0..100) at one of the agent's progress events; null for a file not listed above.
+ * With {face: false} (a read without the photo) the bar ends with the anti-cloning keys instead.
+ */
+export function readPercent(progress, { face = true } = {}) {
     const span = readSpans.find(([file]) => file.test(progress.file || ''));
     if (!span) return null;
     const [, from, to] = span;
-    return Math.round(from + ((to - from) * (progress.percent || 0)) / 100);
+    const percent = from + ((to - from) * (progress.percent || 0)) / 100;
+    const end = face ? 100 : readSpans.find(([file]) => file.test('DG15'))[2];
+    return Math.min(100, Math.round((percent * 100) / end));
 }
 
 /** Draws the chip photo into an <img> (the report's base64), or hides it. */
