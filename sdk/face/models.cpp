@@ -55,6 +55,7 @@ ModelStore::ModelStore(const std::string& folder)
     if (const char* env = std::getenv("CCCD_MODEL_DIR"); env && *env) folders_.push_back(env);
     folders_.push_back(CCCD_DEFAULT_MODEL_DIR);
     if (const char* home = std::getenv("HOME")) folders_.push_back(std::string(home) + "/.local/share/cccd/models");
+    if (std::string(CCCD_INSTALLED_MODEL_DIR) != "/usr/share/cccd/models") folders_.push_back(CCCD_INSTALLED_MODEL_DIR); // cmake --install
     folders_.push_back("/usr/share/cccd/models");
 }
 

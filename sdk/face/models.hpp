@@ -22,7 +22,7 @@ inline constexpr ModelFile livenessV1SeModel{"4_0_0_80x80_MiniFASNetV1SE.onnx", 
 class ModelStore {
 public:
     /** folder: the only place searched when not empty; else $CCCD_MODEL_DIR, the build tree's models/,
-     *  ~/.local/share/cccd/models and /usr/share/cccd/models, in that order. */
+     *  ~/.local/share/cccd/models, the install prefix's share/cccd/models and /usr/share/cccd/models, in that order. */
     explicit ModelStore(const std::string& folder = "");
 
     /** The verified path of a model. Throws Error(NotFound) naming the file and the folders searched, or
