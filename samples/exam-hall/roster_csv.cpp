@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::string_view utf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view noBreakSpace = "\xC2\xA0"; // Excel and web pages put these around cells
+// U+FFFD: what a browser puts for bytes that are not UTF-8 when the page reads an upload as text.
+constexpr std::string_view replacementCharacter = "\xEF\xBF\xBD";
 
 struct Record {
     int line = 0;
@@ -228,7 +230,7 @@ RosterParse parseRosterCsv(std::string_view text)
             result.problems.push_back({record.line, std::move(code), std::move(message), otherLine});
         };
         bool utf8 = true;
-        for (const std::string& cell : record.cells) utf8 = utf8 && isUtf8(cell);
+        for (const std::string& cell : record.cells) utf8 = utf8 && isUtf8(cell) && cell.find(replacementCharacter) == std::string::npos;
         if (!utf8) {
             problem("not_utf8", "the row is not UTF-8 text: save the file as \"CSV UTF-8\"");
             continue;

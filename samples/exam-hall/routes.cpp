@@ -143,7 +143,7 @@ void addRoutes(SampleServer& server)
     // The roster file as text ({session: name, csv}): the page reads the upload in the browser.
     server.post("/api/roster/import", [&db](const httplib::Request&, const json& body) {
         const std::string name = requiredText(body, "session");
-        const std::string csv = requiredText(body, "csv");
+        const std::string csv = body.value("csv", ""); // an empty file is reported like any other bad file
         RosterParse parsed = parseRosterCsv(csv);
         if (parsed.rows.empty()) return importAnswer(0, name, parsed, {}); // nothing to import: no session is made
         long long session = sessionIdFor(db, name);

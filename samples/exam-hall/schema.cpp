@@ -32,8 +32,8 @@ CREATE TABLE door_checks (
   decision TEXT NOT NULL,
   reasons TEXT NOT NULL,
   card_verdict TEXT NOT NULL,
-  face_score REAL,
-  seconds REAL,
+  face_score DOUBLE PRECISION,
+  seconds DOUBLE PRECISION,
   key_via TEXT,
   checked_at {{timestamp}} NOT NULL
 );
