@@ -282,15 +282,18 @@ const readSpans = [[/COM/, 0, 4], [/^DG1$/, 4, 12], [/^DG13$/, 12, 28], [/SOD/, 
 
 /**
  * The whole read's progress (0..100) at one of the agent's progress events; null for a file not listed above.
- * With {face: false} (a read without the photo) the bar ends with the anti-cloning keys instead.
+ * With {face: false} (a read without the photo) the anti-cloning keys end where the photo would (the chip's own
+ * proof still follows).
  */
 export function readPercent(progress, { face = true } = {}) {
     const span = readSpans.find(([file]) => file.test(progress.file || ''));
     if (!span) return null;
     const [, from, to] = span;
     const percent = from + ((to - from) * (progress.percent || 0)) / 100;
-    const end = face ? 100 : readSpans.find(([file]) => file.test('DG15'))[2];
-    return Math.min(100, Math.round((percent * 100) / end));
+    if (face) return Math.round(percent);
+    const [, , keysEnd] = readSpans.find(([file]) => file.test('DG15'));
+    const [, , photoEnd] = readSpans.find(([file]) => file.test('DG2'));
+    return Math.round((percent * photoEnd) / keysEnd);
 }
 
 /** Draws the chip photo into an <img> (the report's base64), or hides it. */
