@@ -52,3 +52,7 @@ if(NOT EXISTS ${PROJECT_BINARY_DIR}/models/dlib_face_recognition_resnet_model_v1
 endif()
 install(DIRECTORY ${PROJECT_BINARY_DIR}/models/ DESTINATION ${cccd_models_dir} COMPONENT models OPTIONAL
   FILES_MATCHING PATTERN "*.onnx" PATTERN "*.dat" PATTERN "LICENSE*" PATTERN ".npm" EXCLUDE)
+
+# Examples of other languages on the C API (docs/integration-languages.md).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT dev
+  PATTERN "__pycache__" EXCLUDE)
