@@ -1,5 +1,6 @@
 #include "exam-hall/commands.hpp"
 
+#include "common/sample_server.hpp"
 #include "exam-hall/attendance_csv.hpp"
 #include "exam-hall/roster_csv.hpp"
 #include "exam-hall/roster_store.hpp"
@@ -21,6 +22,13 @@ std::unique_ptr<Database> openMigrated(const std::string& spec)
     return db;
 }
 
+std::string readFile(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 long long existingSession(Database& db, const std::string& name)
 {
     auto id = findSession(db, name);
@@ -32,10 +40,7 @@ long long existingSession(Database& db, const std::string& name)
 
 int importRosterCommand(const std::string& spec, const std::string& session, const std::string& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    RosterParse parsed = parseRosterCsv(text);
+    RosterParse parsed = parseRosterCsv(readFile(file));
     for (const RosterProblem& p : parsed.problems) {
         std::cerr << file << ":" << p.line << ": " << p.message << "\n";
     }
@@ -76,6 +81,14 @@ int deleteSessionCommand(const std::string& spec, const std::string& session)
     if (!deleteSession(*db, session)) throw std::runtime_error("no exam session named \"" + session + "\" in this database");
     std::cout << "session \"" << session << "\" deleted with its roster and its door checks\n";
     return 0;
+}
+
+void importDemoRoster(Database& db, const std::string& session, const std::string& file)
+{
+    if (!listSessions(db).empty()) return;
+    RosterParse parsed = parseRosterCsv(readFile(file));
+    ImportCounts counts = importRoster(db, sessionIdFor(db, session), parsed.rows);
+    logLine("exam-hall", "demo roster imported: " + std::to_string(counts.added) + " candidates");
 }
 
 } // namespace cccd::samples::exam

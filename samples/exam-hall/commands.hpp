@@ -2,6 +2,8 @@
 // session once the board has its export. Each opens the database itself (no server needed).
 #pragma once
 
+#include "common/database.hpp"
+
 #include <optional>
 #include <string>
 
@@ -15,5 +17,8 @@ int exportAttendanceCommand(const std::string& db, const std::string& session, c
                             const std::string& out);
 
 int deleteSessionCommand(const std::string& db, const std::string& session);
+
+/** For the demo (--demo): imports the file as session `session` when the database has no session yet. */
+void importDemoRoster(Database& db, const std::string& session, const std::string& file);
 
 } // namespace cccd::samples::exam

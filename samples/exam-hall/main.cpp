@@ -1,6 +1,6 @@
 // cccd-sample-exam-hall: the door check of an exam room. The invigilator's page reads each candidate's card and face
 // through cccd-agent on the door PC; this server holds the exam board's roster and the attendance record.
-//   cccd-sample-exam-hall [--port 8804] [--db FILE|postgresql://...]                   serve the page
+//   cccd-sample-exam-hall [--port 8804] [--db FILE|postgresql://...] [--demo]          serve the page
 //   cccd-sample-exam-hall import-roster --db SPEC --session NAME FILE                  import or update a roster
 //   cccd-sample-exam-hall export-attendance --db SPEC --session NAME [--room R] [--out FILE]
 //   cccd-sample-exam-hall delete-session --db SPEC --session NAME
@@ -19,6 +19,8 @@ int main(int argc, char** argv)
     options.webDir = CCCD_SAMPLE_WEB_DIR;
     options.commonWebDir = CCCD_SAMPLE_COMMON_WEB_DIR;
     addSampleOptions(app, options);
+    bool demo = false;
+    app.add_flag("--demo", demo, "With an empty database: import the demo roster (demo-roster.csv, the virtual cards' holders)");
     app.require_subcommand(0, 1);
 
     std::string db = "exam-hall.sqlite", session, file, out, room;
@@ -43,6 +45,7 @@ int main(int argc, char** argv)
         if (remove->parsed()) return exam::deleteSessionCommand(db, session);
         SampleServer server("exam-hall", options);
         exam::migrateExamHall(server.db());
+        if (demo) exam::importDemoRoster(server.db(), "Demo: Toán, sáng 27/06", std::string(CCCD_SAMPLE_WEB_DIR) + "/../demo-roster.csv");
         exam::addRoutes(server);
         return server.run();
     });

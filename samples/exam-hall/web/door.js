@@ -2,7 +2,7 @@
 // look-up → the face against the chip photo, live → the server's ADMIT or REFER → the next candidate. Everything
 // shown is drawn from one state object, so a language switch or an error redraws it without losing anything.
 // SPDX-License-Identifier: Apache-2.0
-import { $, t, api, explainError, showError, showProgress, maskId, SampleError } from '/common/counter.js';
+import { $, t, api, explainError, showError, showProgress, readPercent, maskId, SampleError } from '/common/counter.js';
 import { formatScore, formatSeconds, formatTime, sameName } from './format.js';
 
 const fields = ['id_number', 'full_name']; // all the door needs from the chip, besides the photo
@@ -154,8 +154,13 @@ export class Door {
         this.render();
     }
 
+    // One bar for the whole read (the agent counts each file from 0 to 100), never moving back.
     renderProgress() {
-        if (this.s.progress) showProgress($('bar'), $('step'), this.s.progress);
+        const progress = this.s.progress;
+        if (!progress) return;
+        showProgress($('bar'), $('step'), progress);
+        this.s.percent = Math.max(this.s.percent || 0, readPercent(progress) ?? 0);
+        $('bar').value = this.s.percent;
     }
 
     render() {

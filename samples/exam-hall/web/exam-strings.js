@@ -87,9 +87,9 @@ export const examStrings = {
         'count.all_in': 'Đủ thí sinh trong phòng.',
         'time.seconds': 'giây',
         'time.took': 'Thời gian: {seconds} giây',
-        'time.median': 'Trung vị của ca ({count} lượt)',
+        'time.median': 'trung vị của ca, {count} lượt',
         'time.median_none': 'Trung vị của ca: chưa có lượt nào',
-        'time.target': 'Mục tiêu: dưới 3 giây · kiểm tra thủ công: khoảng 20 giây',
+        'time.target': 'Mục tiêu: dưới 3 giây. Kiểm tra thủ công: ~20 giây',
 
         'room.title': 'Danh sách phòng',
         'room.export_room': 'Xuất CSV phòng này',
@@ -233,9 +233,9 @@ export const examStrings = {
         'count.all_in': 'Every candidate is in the room.',
         'time.seconds': 's',
         'time.took': 'Time: {seconds} s',
-        'time.median': 'Median of the session ({count} checks)',
+        'time.median': 'median of the session, {count} checks',
         'time.median_none': 'Median of the session: no check yet',
-        'time.target': 'Target: under 3 s · manual check: about 20 s',
+        'time.target': 'Target: under 3 s. A manual check: ~20 s',
 
         'room.title': 'Room list',
         'room.export_room': 'Export CSV of this room',

@@ -56,24 +56,17 @@ function showSpark(recent) {
 
 function showRecent(recent) {
     const list = $('recent');
-    list.replaceChildren(...recent.slice(0, 5).map((c) => {
+    list.replaceChildren(...recent.slice(0, 4).map((c) => {
         const item = document.createElement('li');
         item.dataset.decision = c.decision;
-        const time = document.createElement('span');
-        time.className = 'r-time';
-        time.textContent = formatTime(c.checked_at).slice(0, 5);
         const who = document.createElement('span');
         who.className = 'r-who';
         who.textContent = c.full_name || c.id_masked;
-        if (c.seat) {
-            const seat = document.createElement('small');
-            seat.textContent = ` · ${t('door.seat').toLowerCase()} ${c.seat}`;
-            who.append(seat);
-        }
-        const took = document.createElement('span');
-        took.className = 'r-took';
-        took.textContent = c.seconds === null ? '' : `${formatSeconds(c.seconds)} ${t('time.seconds')}`;
-        item.append(time, who, took);
+        const meta = document.createElement('span');
+        meta.className = 'r-meta';
+        meta.textContent = [formatTime(c.checked_at).slice(0, 5), c.seat ? `${t('door.seat').toLowerCase()} ${c.seat}` : '',
+            c.seconds === null ? '' : `${formatSeconds(c.seconds)} ${t('time.seconds')}`].filter(Boolean).join(' · ');
+        item.append(who, meta);
         const badge = document.createElement('span');
         badge.className = 'badge ' + (c.decision === 'ADMIT' ? 'ok' : 'warn');
         badge.textContent = t('recent.' + c.decision);
