@@ -73,7 +73,7 @@ TEST_CASE("hospital desk: the first patient of a department gets 1 and is create
     CHECK_FALSE(rows[1].at("residence").has_value());
 }
 
-TEST_CASE("hospital desk: the same patient twice on a day in one department keeps the number; another department is a new visit")
+TEST_CASE("hospital desk: the same patient twice on a day in one department keeps the number, another department is a new visit")
 {
     HospitalDb h("desk-repeat");
     FakeInsurance insurance;
@@ -165,7 +165,7 @@ TEST_CASE("hospital desk: an UNVERIFIED chip read is registered but not marked v
     CHECK(h.count("visits") == 1);
 }
 
-TEST_CASE("hospital desk: insurance answers are stored with the visit; a gateway failure never stops the check-in")
+TEST_CASE("hospital desk: insurance answers are stored with the visit, a gateway failure never stops the check-in")
 {
     HospitalDb h("desk-insurance");
     FakeInsurance insurance;

@@ -66,7 +66,7 @@ std::string reasonOf(InsuranceLookup& lookup)
 
 } // namespace
 
-TEST_CASE("insurance gateway client: valid, expired and not found answers")
+TEST_CASE("hospital insurance gateway client: valid, expired and not found answers")
 {
     FakeGateway gateway([](const httplib::Request& req, httplib::Response& res) {
         if (req.body.find("001090123456") != std::string::npos) {
@@ -95,7 +95,7 @@ TEST_CASE("insurance gateway client: valid, expired and not found answers")
     CHECK(client.lookup("066158004321").status == InsuranceStatus::NotFound);
 }
 
-TEST_CASE("insurance gateway client: a slow gateway is a timeout within the limit, a failing one an error, none unreachable")
+TEST_CASE("hospital insurance gateway client: a slow gateway is a timeout within the limit, a failing one an error, none unreachable")
 {
     FakeGateway gateway([](const httplib::Request&, httplib::Response& res) {
         res.status = 503;
@@ -113,7 +113,7 @@ TEST_CASE("insurance gateway client: a slow gateway is a timeout within the limi
     CHECK(reasonOf(nobody) == "unreachable");
 }
 
-TEST_CASE("insurance gateway client: an answer that is not the gateway's JSON is an error, not a status")
+TEST_CASE("hospital insurance gateway client: an answer that is not the gateway's JSON is an error, not a status")
 {
     FakeGateway gateway([](const httplib::Request&, httplib::Response& res) { res.set_content("<html>proxy login</html>", "text/html"); });
     InsuranceGatewayClient client(gateway.url(), 1000ms);
