@@ -12,8 +12,8 @@ constexpr std::uint8_t insReadBinary = 0xB0;
 constexpr std::uint8_t insReadBinaryOdd = 0xB1;
 constexpr std::uint8_t insSelect = 0xA4;
 constexpr std::size_t maxEvenOffset = 0x7FFF; // P1 bit 8 flags an SFI, so B0 offsets have 15 bits
-constexpr std::size_t firstReadLimit = 1024;   // most files fit at once; a larger DG2 continues from its header
 constexpr std::size_t oddReadOverhead = 4;     // DO'53' tag and length around B1 data
+constexpr std::size_t headerReadLimit = 1024;  // with progress watched: the total is known after a short first read
 
 // 6700 wrong length, 6282 end of file with no data, 6B00 offset/Le refused: all mean "ask for less".
 bool meansBlockTooLarge(const ResponseApdu& r)
@@ -32,10 +32,12 @@ FileReader::FileReader(ApduChannel& channel, ReadPolicy policy) : channel_(chann
 {
     if (policy_.allowExtendedLength && channel_.limits().extendedLength) {
         ladder_.push_back(std::min(policy_.maxBlock, maxExtendedNe));
+        startedExtended_ = true;
     }
     // Short-length fallbacks: 256, 224 (common reader limit), 223 (fits an AES-protected short response), 160, 64.
+    const std::size_t shortCap = std::min(policy_.maxBlock, policy_.maxShortBlock);
     for (std::size_t size : {256u, 224u, 223u, 160u, 64u}) {
-        if (size <= policy_.maxBlock && (ladder_.empty() || size < ladder_.back())) ladder_.push_back(size);
+        if (size <= shortCap && (ladder_.empty() || size < ladder_.back())) ladder_.push_back(size);
     }
     if (ladder_.empty()) ladder_.push_back(std::max<std::size_t>(policy_.maxBlock, 1));
 }
@@ -53,10 +55,12 @@ bool FileReader::stepDown()
     return true;
 }
 
-ResponseApdu FileReader::readFirstBlock(const ElementaryFile& file)
+ResponseApdu FileReader::readFirstBlock(const ElementaryFile& file, bool totalFirst)
 {
     for (;;) {
-        std::size_t ne = std::min(blockSize(), firstReadLimit);
+        // A file that fits comes at once (a shorter answer ends it). When progress is watched, a short first read
+        // gives the total early, so a bar can move during the long rest.
+        std::size_t ne = totalFirst ? std::min(blockSize(), headerReadLimit) : blockSize();
         ResponseApdu r = file.sfi != 0 ? send(CommandApdu(0x00, insReadBinary, static_cast<std::uint8_t>(0x80 | file.sfi), 0x00, ne))
                                        : send(CommandApdu(0x00, insReadBinary, 0x00, 0x00, ne));
         if (!meansBlockTooLarge(r)) return r;
@@ -70,14 +74,15 @@ ResponseApdu FileReader::readFirstBlock(const ElementaryFile& file)
 Bytes FileReader::readAt(const ElementaryFile& file, std::size_t offset, std::size_t count)
 {
     for (;;) {
-        std::size_t ne = std::min(count, blockSize());
         ResponseApdu r = [&] {
             if (offset <= maxEvenOffset) {
                 return send(CommandApdu(0x00, insReadBinary, static_cast<std::uint8_t>(offset >> 8),
-                                        static_cast<std::uint8_t>(offset), ne));
+                                        static_cast<std::uint8_t>(offset), std::min(count, blockSize())));
             }
+            // The DO'53' around the data counts in Ne: ask for no more than the block size, or a block that fits
+            // exactly would be refused and the rest of the session read in smaller blocks.
             Bytes offsetDo = encodeTlv(0x54, bigEndian(offset, offset > 0xFFFF ? 3 : 2));
-            return send(CommandApdu(0x00, insReadBinaryOdd, 0x00, 0x00, offsetDo, ne + oddReadOverhead));
+            return send(CommandApdu(0x00, insReadBinaryOdd, 0x00, 0x00, offsetDo, std::min(count + oddReadOverhead, blockSize())));
         }();
         if (deliversData(r)) {
             if (offset <= maxEvenOffset) return std::move(r.data());
@@ -100,7 +105,7 @@ FileResult FileReader::read(const ElementaryFile& file, const FileProgress& prog
         if (selected.sw() == sw::SECURITY_STATUS_NOT_SATISFIED) return {FileStatus::AccessDenied, {}};
         if (!selected.isSuccess()) throw CardStatusError("selecting " + file.name, insSelect, selected.sw().value());
     }
-    ResponseApdu first = readFirstBlock(file);
+    ResponseApdu first = readFirstBlock(file, static_cast<bool>(progress));
     if (first.sw() == sw::FILE_NOT_FOUND) return {FileStatus::NotFound, {}};
     if (first.sw() == sw::SECURITY_STATUS_NOT_SATISFIED) return {FileStatus::AccessDenied, {}};
     if (!deliversData(first) || first.data().empty()) {

@@ -95,9 +95,12 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
     ChainingChannel plain(raw);
     result.timing.connect = msSince(start);
 
-    auto progress = [&options](const icao::ElementaryFile& f, std::size_t done, std::size_t total) {
-        if (options.onProgress) options.onProgress(ReadProgress{f.name, done, total});
-    };
+    icao::FileProgress progress; // only when watched: it costs an exchange per large file (file_reader.hpp)
+    if (options.onProgress) {
+        progress = [&options](const icao::ElementaryFile& f, std::size_t done, std::size_t total) {
+            options.onProgress(ReadProgress{f.name, done, total});
+        };
+    }
     icao::ReadPolicy policy;
     if (profile) {
         policy.allowExtendedLength = profile->extendedLength;
@@ -114,7 +117,9 @@ ReadResult readCard(const AccessKey& key, const ReadOptions& options)
             cardAccess = lds::parseCardAccess(f.content);
             result.files["CardAccess"] = std::move(f.content);
         }
+        if (clear.extendedLengthRefused()) policy.allowExtendedLength = false; // known now: not asked again under SM
     }
+    policy.maxShortBlock = icao::maxShortBlockUnderSm;
     stage(ReadStage::OpeningChip);
     reading::OpenedChip opened = reading::openChip(plain, key, cardAccess, crypto::systemRandom());
     result.access = opened.access;

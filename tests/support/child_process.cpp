@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <thread>
 
@@ -21,6 +22,19 @@ void stopProcess(pid_t pid, std::chrono::milliseconds grace)
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
+}
+
+pid_t startProcess(std::vector<std::string> args)
+{
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        std::vector<char*> argv;
+        for (std::string& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
 }
 
 } // namespace cccd::test

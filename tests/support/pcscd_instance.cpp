@@ -1,10 +1,9 @@
 #include "pcscd_instance.hpp"
 
 #include "child_process.hpp"
+#include "support_failure.hpp"
 
 #include "cccd/readers.hpp"
-
-#include <catch2/catch.hpp>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -48,16 +47,7 @@ int choosePorts()
         int port = 36000 + static_cast<int>((::getpid() * 7919 + attempt * 104729) % 14000) * 2; // 36000..63998
         if (portFree(port) && portFree(port + 1)) return port;
     }
-    FAIL("no free pair of TCP ports for vpcd");
-    return 0;
-}
-
-void skipOrFail(const std::string& why)
-{
-    const char* require = std::getenv("CCCD_REQUIRE_DATA");
-    if (require && std::string(require) == "1") FAIL(why);
-    WARN("SKIPPED: " << why);
-    std::exit(4);
+    supportFailure("no free pair of TCP ports for vpcd");
 }
 
 // In the child: a private /run/pcscd (mount namespace) so the socket lands in our folder, then exec pcscd.
@@ -91,7 +81,7 @@ PcscdInstance::PcscdInstance()
     if (std::system("command -v pcscd >/dev/null 2>&1") != 0) skipOrFail("pcscd missing (Debian pcscd)");
 
     char tmpl[] = "/tmp/cccd-pcscd-XXXXXX";
-    if (!::mkdtemp(tmpl)) FAIL("mkdtemp failed");
+    if (!::mkdtemp(tmpl)) supportFailure("mkdtemp failed");
     dir_ = tmpl;
     std::filesystem::create_directories(dir_ + "/run");
     std::filesystem::create_directories(dir_ + "/reader.conf.d");
@@ -105,7 +95,7 @@ PcscdInstance::PcscdInstance()
 
     pid_ = ::fork();
     if (pid_ == 0) execPcscd(dir_);
-    if (pid_ < 0) FAIL("fork failed");
+    if (pid_ < 0) supportFailure("fork failed");
 
     // Ready when the socket answers and the virtual reader is listed.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
@@ -115,7 +105,7 @@ PcscdInstance::PcscdInstance()
             pid_ = -1;
             std::ifstream in(dir_ + "/pcscd.log");
             std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            FAIL("pcscd exited during start-up: " << log);
+            supportFailure("pcscd exited during start-up: " + log);
         }
         struct stat st {};
         if (::stat(socket_.c_str(), &st) == 0) {
@@ -129,7 +119,8 @@ PcscdInstance::PcscdInstance()
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    FAIL("pcscd did not list the virtual reader within 15 s");
+    stopProcess(pid_);
+    supportFailure("pcscd did not list the virtual reader within 15 s");
 }
 
 PcscdInstance::~PcscdInstance()
@@ -144,7 +135,7 @@ int PcscdInstance::run(const std::string& command, std::string* output) const
     // stderr joins stdout for the whole command, while the command's own redirections (2>/dev/null) still apply.
     std::string full = "export PCSCLITE_CSOCK_NAME='" + socket_ + "'; { " + command + "\n} 2>&1";
     FILE* pipe = ::popen(full.c_str(), "r");
-    if (!pipe) FAIL("popen failed");
+    if (!pipe) supportFailure("popen failed");
     std::string out;
     std::array<char, 4096> buffer{};
     std::size_t n;

@@ -1,8 +1,7 @@
 #include "vcard_instance.hpp"
 
 #include "child_process.hpp"
-
-#include <catch2/catch.hpp>
+#include "support_failure.hpp"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -21,17 +20,11 @@ VcardInstance::VcardInstance(const PcscdInstance& pcscd, const std::string& prof
     std::vector<std::string> args{programPath("cccd-vcard"), "--port", std::to_string(pcscd.vpcdPort()), "--profile",
                                   profile.empty() ? sampleProfile("nguyen-van-an.json") : profile};
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
-    pid_ = ::fork();
-    if (pid_ == 0) {
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    REQUIRE(pid_ > 0);
+    pid_ = startProcess(std::move(args));
+    if (pid_ < 0) supportFailure("fork failed");
     if (!pcscd.waitForCard("Virtual PCD 00 00", true, std::chrono::seconds(20))) {
-        FAIL("the virtual card did not appear in the reader within 20 s");
+        stopProcess(pid_);
+        supportFailure("the virtual card did not appear in the reader within 20 s");
     }
 }
 

@@ -33,9 +33,22 @@ Bytes ok(Bytes data)
 Bytes cmd(std::uint8_t p1, std::uint8_t p2, std::size_t ne) { return CommandApdu(0x00, 0xB0, p1, p2, ne).encode(); }
 } // namespace
 
-TEST_CASE("extended length: first block by SFI, then the rest in one exact read")
+TEST_CASE("extended length: a file up to the block size in one read by SFI")
 {
     Bytes file = fileOf(15000); // header 75 82 3A 98
+    ScriptedChannel card({{cmd(0x82, 0, 65536), ok(file), "the whole file by SFI"}}, ChannelLimits{true, 65544, 65538});
+    FileReader reader(card);
+    FileResult r = reader.read(dg2);
+    CHECK(r.status == FileStatus::Read);
+    CHECK(r.content == file);
+    CHECK(reader.commandCount() == 1);
+    CHECK_FALSE(reader.extendedLengthRefused());
+    card.requireFinished();
+}
+
+TEST_CASE("with progress watched: 1 KiB first, so the total is known, then the rest in one exact read")
+{
+    Bytes file = fileOf(15000);
     ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 1024)), "first block by SFI"},
                           {cmd(0x04, 0x00, file.size() - 1024), ok(slice(file, 1024, 65536)), "rest, exact Ne"}},
                          ChannelLimits{true, 65544, 65538});
@@ -44,12 +57,22 @@ TEST_CASE("extended length: first block by SFI, then the rest in one exact read"
     FileResult r = reader.read(dg2, [&](const ElementaryFile&, std::size_t done, std::size_t total) {
         progress.emplace_back(done, total);
     });
-    CHECK(r.status == FileStatus::Read);
     CHECK(r.content == file);
-    CHECK(reader.commandCount() == 2);
     REQUIRE(progress.size() == 2);
     CHECK(progress[0] == std::make_pair<std::size_t, std::size_t>(1024, file.size()));
     CHECK(progress[1] == std::make_pair(file.size(), file.size()));
+    card.requireFinished();
+}
+
+TEST_CASE("extended length: a file larger than one answer continues with B1 at its exact length")
+{
+    Bytes file = fileOf(70000); // 70004 bytes
+    Bytes b1 = CommandApdu(0x00, 0xB1, 0x00, 0x00, fromHex("5403010000"), (file.size() - 65536) + 4).encode();
+    ScriptedChannel card({{cmd(0x82, 0, 65536), ok(slice(file, 0, 65536)), {}},
+                          {b1, ok(encodeTlv(0x53, slice(file, 65536, 65536))), "odd INS for the rest"}},
+                         ChannelLimits{true, 65544, 65538});
+    FileReader reader(card);
+    CHECK(reader.read(dg2).content == file);
     card.requireFinished();
 }
 
@@ -93,7 +116,7 @@ TEST_CASE("extended Le refused mid-file with 6282 or 6B00 falls back to short bl
 {
     for (const char* sw : {"6282", "6B00", "6700"}) {
         Bytes file = fileOf(2000); // 2004 bytes
-        ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 256)), "the chip returns less"},
+        ScriptedChannel card({{cmd(0x82, 0, 65536), ok(slice(file, 0, 256)), "the chip returns less"},
                               {cmd(0x01, 0x00, 1748), fromHex(sw), "large Le refused"},
                               {cmd(0x01, 0x00, 256), ok(slice(file, 256, 256)), {}},
                               {cmd(0x02, 0x00, 256), ok(slice(file, 512, 256)), {}},
@@ -105,6 +128,7 @@ TEST_CASE("extended Le refused mid-file with 6282 or 6B00 falls back to short bl
                              ChannelLimits{true, 65544, 65538});
         FileReader reader(card);
         CHECK(reader.read(dg2).content == file);
+        CHECK(reader.extendedLengthRefused());
         card.requireFinished();
     }
 }
@@ -112,7 +136,7 @@ TEST_CASE("extended Le refused mid-file with 6282 or 6B00 falls back to short bl
 TEST_CASE("a card that returns fewer bytes than asked is read to the end")
 {
     Bytes file = fileOf(300); // 304 bytes
-    ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 100)), {}},
+    ScriptedChannel card({{cmd(0x82, 0, 65536), ok(slice(file, 0, 100)), {}},
                           {cmd(0x00, 100, 204), ok(slice(file, 100, 150)), {}},
                           {cmd(0x00, 250, 54), ok(slice(file, 250, 54)), {}}},
                          ChannelLimits{true, 65544, 65538});
@@ -126,12 +150,36 @@ TEST_CASE("offsets above 32767 use READ BINARY B1 with DO'54'")
     ReadPolicy policy;
     policy.maxBlock = 32768;
     Bytes b1 = CommandApdu(0x00, 0xB1, 0x00, 0x00, fromHex("54028100"), (file.size() - 33024) + 4).encode();
-    ScriptedChannel card({{cmd(0x82, 0, 1024), ok(slice(file, 0, 256)), {}},
+    ScriptedChannel card({{cmd(0x82, 0, 32768), ok(slice(file, 0, 256)), {}},
                           {cmd(0x01, 0x00, 32768), ok(slice(file, 256, 32768)), {}},
                           {b1, ok(encodeTlv(0x53, slice(file, 33024, 65536))), "odd INS"}},
                          ChannelLimits{true, 65544, 65538});
     FileReader reader(card, policy);
     CHECK(reader.read(dg2).content == file);
+    card.requireFinished();
+}
+
+TEST_CASE("under secure messaging short blocks start at 223, and B1 blocks count DO'53' in that size (no step down)")
+{
+    Bytes file = fileOf(33000); // 33004 bytes: B0 up to offset 32767, then B1
+    ReadPolicy policy;
+    policy.maxShortBlock = maxShortBlockUnderSm;
+    std::vector<ScriptedChannel::Step> script{{cmd(0x82, 0, 223), ok(slice(file, 0, 223)), "223 at once"}};
+    std::size_t offset = 223;
+    for (; offset <= 0x7FFF; offset += 223) {
+        std::size_t n = std::min<std::size_t>(223, file.size() - offset);
+        script.push_back({cmd(static_cast<std::uint8_t>(offset >> 8), static_cast<std::uint8_t>(offset), n), ok(slice(file, offset, n)), {}});
+    }
+    while (offset < file.size()) {
+        std::size_t ne = std::min<std::size_t>(223, file.size() - offset + 4), n = std::min(ne - 4, file.size() - offset);
+        Bytes b1 = CommandApdu(0x00, 0xB1, 0x00, 0x00, encodeTlv(0x54, bigEndian(offset, 2)), ne).encode();
+        script.push_back({b1, ok(encodeTlv(0x53, slice(file, offset, n))), "B1 within 223"});
+        offset += n;
+    }
+    ScriptedChannel card(script);
+    FileReader reader(card, policy);
+    CHECK(reader.read(dg2).content == file);
+    CHECK(reader.blockSize() == 223);
     card.requireFinished();
 }
 
