@@ -68,7 +68,7 @@ function clearCustomer() {
     $('photo').hidden = true;
     $('photo-placeholder').hidden = false;
     $('verdict').hidden = true;
-    $('decision').hidden = true;
+    showDecisionPending('decision.idle');
     $('progress').hidden = true;
     faceStep.reset();
     setFaceState('waiting', 'face.waiting');
@@ -152,7 +152,7 @@ function showFaceResult(answer) {
 async function checkFace() {
     if (!current || !current.report) return;
     hideError();
-    $('decision').hidden = true;
+    showDecisionPending('decision.idle');
     setFaceState('running', 'face.running');
     setState('face');
     let result;
@@ -179,20 +179,35 @@ async function saveCheck(faceAnswer, faceSource) {
         face_source: faceSource,
     };
     setState('saving');
+    showDecisionPending('decision.saving');
     try {
         const { check } = await api('/api/checks', body);
         current.check = check;
         hideError();
         showDecision(check);
     } catch (e) {
+        showDecisionPending('decision.idle');
         reportError(e, 'server', () => saveCheck(faceAnswer, faceSource)); // the read and the face are kept
         return;
     }
     audit.refresh();
 }
 
+// No decision yet: what the panel will hold, or that the check is being written.
+function showDecisionPending(key) {
+    const panel = $('decision');
+    panel.dataset.level = 'idle';
+    delete panel.dataset.decision;
+    setText($('decision-word'), key);
+    setText($('decision-next'), 'decision.idle.hint');
+    $('reasons').replaceChildren();
+    $('logged').textContent = '';
+    $('decision-actions').hidden = true;
+}
+
 function showDecision(check, { focus = true } = {}) {
     const panel = $('decision');
+    for (const id of ['decision-word', 'decision-next']) delete $(id).dataset.textKey;
     panel.dataset.level = decisionLevel(check.decision);
     panel.dataset.decision = check.decision;
     $('decision-word').textContent = decisionTitle(check);
@@ -201,7 +216,7 @@ function showDecision(check, { focus = true } = {}) {
     $('logged').textContent = `${t('decision.logged', { sequence: check.sequence })} · SHA-256 ${check.row_hash.slice(0, 16)}…`;
     $('print-record').href = 'record.html?check=' + check.sequence;
     $('face-again').hidden = !check.reasons.some((r) => FACE_RETRY_REASONS.includes(r));
-    panel.hidden = false;
+    $('decision-actions').hidden = false;
     if (focus) $('print-record').focus();
     setState('decided');
 }
@@ -224,7 +239,7 @@ const keyEntry = new KeyEntry({
 });
 
 $('face-start').addEventListener('click', checkFace);
-$('face-again').addEventListener('click', () => { $('decision').hidden = true; setFaceState('ready', 'face.ready'); faceStep.prepare(); checkFace(); });
+$('face-again').addEventListener('click', () => { setFaceState('ready', 'face.ready'); faceStep.prepare(); checkFace(); });
 $('skip-face').addEventListener('click', () => { hideError(); setFaceState('done', 'reason.face_not_checked'); saveCheck(null, null); });
 $('next-customer').addEventListener('click', nextCustomer);
 
@@ -232,7 +247,7 @@ document.addEventListener('cccd-lang', () => {
     for (const el of document.querySelectorAll('[data-text-key]')) el.textContent = t(el.dataset.textKey, JSON.parse(el.dataset.textVars || '{}'));
     if (current && current.report && !$('verdict').hidden) showVerdict($('verdict'), verdictView(current.report.verification));
     if (current && current.faceAnswer && $('face-step').dataset.state === 'done') showFaceResult(current.faceAnswer);
-    if (current && current.check && !$('decision').hidden) showDecision(current.check, { focus: false });
+    if (current && current.check && $('decision').dataset.decision) showDecision(current.check, { focus: false });
     if (lastError && !errorBox.hidden) reportError(lastError.error, lastError.during, lastError.retry, lastError);
 });
 

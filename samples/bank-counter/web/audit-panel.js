@@ -4,6 +4,14 @@
 import { $, api, explainError, maskId, t } from '/common/counter.js';
 import { cardSummary, decisionLevel, localTime } from './decision-view.js';
 
+// The list is on a counter screen a waiting customer may glimpse: the family name and initials only
+// ("Nguyễn V. A."); the full name is on the record the teller opens.
+function shortName(fullName) {
+    const words = (fullName || '').trim().split(/\s+/).filter(Boolean);
+    if (words.length < 2) return fullName || '';
+    return [words[0], ...words.slice(1).map((w) => w[0].toLocaleUpperCase() + '.')].join(' ');
+}
+
 export class AuditPanel {
     constructor() {
         this.body = $('checks-body');
@@ -81,7 +89,7 @@ export class AuditPanel {
         cell(localTime(check.checked_at), 'nowrap');
         cell(check.counter_id, 'nowrap');
         cell(check.id_masked, 'mono nowrap');
-        cell(check.full_name);
+        cell(shortName(check.full_name));
         cell(cardSummary(check));
         const badge = document.createElement('span');
         badge.className = 'badge ' + decisionLevel(check.decision);
