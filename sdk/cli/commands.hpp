@@ -18,5 +18,6 @@ void addTrustCommand(CLI::App& app, Action& action);
 void addFaceEvalCommand(CLI::App& app, Action& action);
 void addFaceMatchCommand(CLI::App& app, Action& action);
 void addScanQrCommand(CLI::App& app, Action& action);
+void addDoctorCommand(CLI::App& app, Action& action);
 
 } // namespace cccd::cli

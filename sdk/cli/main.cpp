@@ -25,6 +25,7 @@ int main(int argc, char** argv)
     addFaceMatchCommand(app, action);
     addFaceEvalCommand(app, action);
     addScanQrCommand(app, action);
+    addDoctorCommand(app, action);
 
     try {
         app.parse(argc, argv);
