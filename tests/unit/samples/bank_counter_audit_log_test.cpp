@@ -45,6 +45,18 @@ struct TempLog {
     void dropGuards() { db->execute("DROP TRIGGER kyc_checks_no_update; DROP TRIGGER kyc_checks_no_delete; DROP TRIGGER kyc_chain_head_forward;"); }
 };
 
+void appendChecks(AuditLog& log, int count);
+
+// A log of `count` checks whose guards an administrator dropped: what the chain must catch on its own.
+struct TamperedLog : TempLog {
+    AuditLog log{*db};
+    explicit TamperedLog(int count)
+    {
+        appendChecks(log, count);
+        dropGuards();
+    }
+};
+
 NewCheck sampleCheck(const std::string& decision = "APPROVED")
 {
     NewCheck c;
@@ -121,10 +133,7 @@ TEST_CASE("bank-counter: the database itself refuses to change or delete a logge
 
 TEST_CASE("bank-counter: verify-log finds an edited row")
 {
-    TempLog t;
-    AuditLog log(*t.db);
-    appendChecks(log, 4);
-    t.dropGuards();
+    TamperedLog t(4);
     t.db->query("UPDATE kyc_checks SET decision = 'APPROVED' WHERE sequence = 2");
     ChainReport report = verifyChain(*t.db);
     CHECK_FALSE(report.intact);
@@ -134,12 +143,9 @@ TEST_CASE("bank-counter: verify-log finds an edited row")
 
 TEST_CASE("bank-counter: verify-log finds a row edited and re-hashed by someone who knows the algorithm")
 {
-    TempLog t;
-    AuditLog log(*t.db);
-    appendChecks(log, 4);
-    t.dropGuards();
+    TamperedLog t(4);
     t.db->query("UPDATE kyc_checks SET decision = 'APPROVED' WHERE sequence = 2");
-    DbRow edited = *log.find(2);
+    DbRow edited = *t.log.find(2);
     t.db->query("UPDATE kyc_checks SET row_hash = ? WHERE sequence = 2", {rowHash(edited)});
     ChainReport report = verifyChain(*t.db);
     CHECK(report.brokenAt == 3);
@@ -148,10 +154,7 @@ TEST_CASE("bank-counter: verify-log finds a row edited and re-hashed by someone 
 
 TEST_CASE("bank-counter: verify-log finds a deleted row, in the middle and at the end")
 {
-    TempLog t;
-    AuditLog log(*t.db);
-    appendChecks(log, 5);
-    t.dropGuards();
+    TamperedLog t(5);
     SECTION("in the middle")
     {
         t.db->query("DELETE FROM kyc_checks WHERE sequence = 3");
@@ -174,17 +177,16 @@ TEST_CASE("bank-counter: verify-log finds a deleted row, in the middle and at th
     }
     SECTION("a row added behind the server's back")
     {
-        DbRow last = *log.find(5);
+        DbRow last = *t.log.find(5);
         std::vector<DbValue> values;
         for (const std::string& column : chainedColumns()) values.push_back(last.at(column));
         values[0] = std::string("6");
         values.back() = last.text("row_hash");
         DbParams params = values;
         params.push_back(rowHash(values));
-        t.db->query("INSERT INTO kyc_checks (sequence, checked_at, counter_id, id_hash, id_masked, full_name, card_verdict, card_expired, face_source, "
-                    "face_score, face_threshold, liveness, liveness_score, decision, reasons, prev_hash, row_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    params);
+        std::string columns;
+        for (const std::string& column : chainedColumns()) columns += column + ", ";
+        t.db->query("INSERT INTO kyc_checks (" + columns + "row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params);
         ChainReport report = verifyChain(*t.db);
         CHECK(report.brokenAt == 6);
         CHECK(report.problem == "check #6 lies beyond the chain's head (#5): it was not written by the server");
@@ -193,10 +195,7 @@ TEST_CASE("bank-counter: verify-log finds a deleted row, in the middle and at th
 
 TEST_CASE("bank-counter: verify-log finds reordered rows")
 {
-    TempLog t;
-    AuditLog log(*t.db);
-    appendChecks(log, 4);
-    t.dropGuards();
+    TamperedLog t(4);
     t.db->execute("UPDATE kyc_checks SET sequence = -1 WHERE sequence = 2; UPDATE kyc_checks SET sequence = 2 WHERE sequence = 3; "
                   "UPDATE kyc_checks SET sequence = 3 WHERE sequence = -1;");
     ChainReport report = verifyChain(*t.db);
