@@ -49,7 +49,14 @@ const entry = new KeyEntry({
     input: keyInput,
     cameraButton: $('scan-camera'),
     message: $('key-message'),
-    getAgent: () => ({ scanQr: async (what) => (await connect()).agent.scanQr(what) }), // connects if it was down
+    // The card-face QR through the door's camera: a frame of this PC's camera, or the agent's camera:0.
+    getAgent: () => ({
+        scanQr: async (what) => {
+            const { agent, client } = await connect();
+            if (place && place.camera !== 'agent') return agent.scanQr({ image: await camera.frame(client.captureFrame, 1280) });
+            return agent.scanQr(what);
+        },
+    }),
     onKey: (key) => {
         if (!door.begin(key)) entry.say(t('door.busy'));
     },
@@ -154,8 +161,9 @@ $('place-form').addEventListener('submit', (event) => {
     const room = $('room-select').value;
     if (!session || !room) return;
     const cameraChoice = document.querySelector('input[name="camera"]:checked').value;
+    const moved = !place || place.session !== session.id || place.room !== room;
     usePlace({ session: session.id, sessionName: session.name, room, camera: cameraChoice });
-    door.next();
+    if (moved) door.next(); // another room: a clean door; only the camera changed: the candidate at the door stays
     showTab('door');
 });
 

@@ -31,12 +31,12 @@ export class BrowserCamera {
         this.video.srcObject = null;
     }
 
-    /** The current frame as base64 JPEG, or a no_camera error. */
-    async frame(captureFrame) {
+    /** The current frame as base64 JPEG (at most maxWidth wide), or a no_camera error. */
+    async frame(captureFrame, maxWidth = 640) {
         if (!this.stream && !(await this.start())) {
             throw new SampleError(`the browser cannot open the camera (${this.failure && this.failure.name})`, 'no_camera');
         }
         if (!this.video.videoWidth) throw new SampleError('the camera shows no picture yet', 'no_camera');
-        return captureFrame(this.video, { maxWidth: 640 });
+        return captureFrame(this.video, { maxWidth });
     }
 }

@@ -5,16 +5,18 @@
 //   - the door, with the page's camera: ADMIT with the seat and an attendance row; the same card again (already
 //     admitted); a candidate of another room (which room); a card not on the roster (a generated profile); a wrong
 //     CAN, then the right card; the card pulled out mid-read, then Try again; another person's face (the agent's
-//     camera); the agent stopped;
+//     camera); the agent stopped; the agent back without a camera (refer without the face);
 //   - a few candidates in a row: the time of each on the screen and in the database, and the session's median;
 //   - the room list, the export (a button and the export-attendance subcommand) with full ID numbers;
+//   - a second door PC: the QR held to the page's camera, no face in view (referred without the face);
 //   - screenshots of each main screen into build/e2e-screenshots/exam-hall/.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
-    cameraVideo, check, dbQuery, faces, insertCard, makeProfile, openBrowser, paths, removeCard, run, startStack, step, swapCard, tempDir,
+    cameraVideo, check, dbQuery, faces, insertCard, makeProfile, openBrowser, paths, removeCard, run, startAgent, startStack, step, swapCard,
+    tempDir,
 } from './harness.mjs';
 import { examStrings } from '../../../samples/exam-hall/web/exam-strings.js';
 
@@ -52,6 +54,14 @@ const qrOf = (c) => `${c.id}||${c.name}|01012005|${c.sex === 'F' ? 'Nữ' : 'Nam
 const checks = () => dbQuery('select id, room, id_number, seat, decision, reasons, card_verdict, face_score, seconds, key_via from door_checks order by id');
 const lastCheck = async () => (await checks()).at(-1);
 const reasonCodes = (row) => JSON.parse(row.reasons).map((r) => r.code);
+
+// A camera that shows the card-face QR. The quiet zone is wide enough to survive make-camera-video's cropping of
+// a square picture to 4:3 (it keeps the upper part).
+function qrCameraVideo(qr, dir) {
+    const picture = path.join(dir, 'qr.png');
+    execFileSync('qrencode', ['-s', '6', '-m', '16', '-o', picture, qr]);
+    return cameraVideo(picture);
+}
 
 async function exam(program, args) {
     try {
@@ -280,6 +290,27 @@ await run(async () => {
     const exported = await exam(program, ['export-attendance', '--db', app.db.spec, '--session', SESSION, '--room', ROOM]);
     check(exported.code === 0 && exported.stdout === csv, 'export-attendance writes the same file');
 
+    step('a second door PC: the QR held to its camera, then no face in that camera');
+    const HUY = { id: '001090123457', name: 'Ngô Gia Huy' };
+    const second = await openBrowser({ cameraVideo: qrCameraVideo(qrOf(HUY), work), viewport: VIEWPORT });
+    await second.page.goto(app.url);
+    await second.page.waitForSelector('[data-panel="setup"]:not([hidden])'); // a new PC: the room is chosen first
+    await second.page.selectOption('#room-select', ROOM);
+    await second.page.click('#place-start');
+    await second.page.waitForFunction(() => document.getElementById('camera').videoWidth > 0, null, { timeout: 10000 });
+    await swapCard(makeProfile({ document: { id_number: HUY.id, full_name: HUY.name, old_id_number: null } }));
+    await second.page.click('#scan-camera');
+    shown = await errorShown(second.page);
+    check(await text(second.page, '#who-name') === HUY.name, 'the QR seen by the page camera gave the key: the card was read');
+    check(shown.title === 'Không thấy rõ khuôn mặt trong camera.' && await second.page.isVisible('#refer-anyway'),
+        'no face in the camera: "no clear face", with Try again and "refer without the face"', shown.title);
+    await second.page.click('#refer-anyway');
+    await decision(second.page, 'REFER');
+    row = await lastCheck();
+    check(row.id_number === HUY.id && row.key_via === 'camera' && reasonCodes(row).join() === 'face_not_checked',
+        'DB: REFER, face not checked, the key from the camera', row);
+    await second.close();
+
     step('English');
     await page.click('#lang');
     await page.click('[data-tab="door"]');
@@ -296,6 +327,23 @@ await run(async () => {
     check(shown.title === 'Chương trình đầu đọc (cccd-agent) chưa chạy trên máy này.', 'agent down: "the card reader program is not running" with what to do', shown.title);
     check(await page.getAttribute('#agent-state', 'data-state') === 'down', 'the pill says the reader is not connected');
     await browser.screenshot('13-agent-down');
+
+    step('the agent back, but no camera: the face step says so, and the invigilator refers without it');
+    await startAgent({ port: agent.port, origins: agent.origins }); // no --camera: camera:0 is /dev/video0, absent here
+    await setCamera(page, 'agent');
+    let beforeCount = (await checks()).length;
+    await page.click('#error .retry'); // still the "agent not running" error of the same candidate: nothing was lost
+    await page.waitForSelector('#error:not([hidden])[data-code="no_camera"]', { timeout: 40000 });
+    shown = await errorShown(page);
+    check(shown.title === 'Không mở được camera.' && await page.isVisible('#refer-anyway'),
+        'camera missing: "the camera cannot be opened", with Try again and "refer without the face"', shown.title);
+    check(await text(page, '#who-name') === AN.name, 'the card already read is kept on screen');
+    await browser.screenshot('14-no-camera');
+    await page.click('#refer-anyway');
+    await decision(page, 'REFER');
+    row = await lastCheck();
+    check((await checks()).length === beforeCount + 1 && reasonCodes(row).join() === 'already_admitted,face_not_checked' && row.face_score === null,
+        'DB: REFER recorded without a face score (already admitted, face not checked)', reasonCodes(row));
 
     check(browser.consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|net::/.test(e)).length === 0,
         'no script error on the page', browser.consoleErrors);
