@@ -42,6 +42,8 @@ void allowOrigin(httplib::Response& res, const CallerDecision& caller)
 
 HttpError httpErrorFor(const Error& e)
 {
+    // A conflict the person at the counter resolves (take one card off), like a busy reader: not a missing reader.
+    if (dynamic_cast<const SeveralCards*>(&e)) return {409, "several_cards", e.what()};
     switch (e.kind()) {
     case ErrorKind::InvalidArgument: return {400, "invalid_argument", e.what()};
     case ErrorKind::NotFound: return {400, "not_found", e.what()};

@@ -23,8 +23,8 @@ export const EVENT_TYPES = Object.freeze(['ready', 'reader', 'card', 'progress',
 /**
  * An error from the agent, or from reaching it.
  * `code` is the agent's `error.code` (`no_reader`, `no_card`, `wrong_key`, `card_removed`, `communication`,
- * `busy`, `forbidden`, `unauthorized`, `invalid_argument`, `too_large`, `no_camera`, ...), or `unreachable` when the agent
- * is not running at `baseUrl`.
+ * `busy`, `several_cards`, `forbidden`, `unauthorized`, `invalid_argument`, `too_large`, `no_camera`, ...), or
+ * `unreachable` when the agent is not running at `baseUrl`.
  * In a browser, a page whose origin the agent refuses never sees the agent's 403: the browser blocks the answer
  * (the CORS preflight fails) and fetch() gives only a network error. The client then checks whether the agent
  * answers at all; if it does, the error is `forbidden` with status 403 and says which origin to allow.

@@ -31,19 +31,16 @@ require_programs() {
   done
 }
 
-# The first of COUNT consecutive free TCP ports (even), for vpcd, away from the default 35963 other tests may use.
-free_vpcd_ports() {
+# The first of a free pair of TCP ports for vpcd's two readers, away from the default 35963 other tests may use.
+free_vpcd_port() {
   node -e '
 const net = require("net");
-const count = Number(process.argv[1]);
 const free = (p) => new Promise((r) => { const s = net.createServer(); s.once("error", () => r(false)); s.listen(p, "0.0.0.0", () => s.close(() => r(true))); });
 (async () => {
   for (let i = 0; i < 200; ++i) {
     const p = 20000 + 2 * Math.floor(Math.random() * 7000);
-    let all = true;
-    for (let k = 0; k < count && all; ++k) all = await free(p + k);
-    if (all) { console.log(p); return; }
+    if (await free(p) && await free(p + 1)) { console.log(p); return; }
   }
   process.exit(1);
-})();' "$1"
+})();'
 }

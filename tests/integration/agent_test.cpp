@@ -39,6 +39,23 @@ int freePort()
     return ntohs(a.sin_port);
 }
 
+// A program of this build against the test's pcscd, with a private home for its trust store.
+pid_t spawnProgram(const PcscdInstance& pcscd, std::vector<std::string> args)
+{
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (pcscd.workDir() + "/data").c_str(), 1);
+        std::vector<char*> argv;
+        for (std::string& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    REQUIRE(pid > 0);
+    return pid;
+}
+
 // The agent on a free port against the test's pcscd, stopped with the test.
 class AgentInstance {
 public:
@@ -53,16 +70,7 @@ public:
             args.push_back("--models");
             args.push_back(models);
         }
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
-            ::setenv("XDG_DATA_HOME", (pcscd.workDir() + "/data").c_str(), 1);
-            std::vector<char*> argv;
-            for (std::string& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
+        pid_ = spawnProgram(pcscd, args);
         for (int i = 0; i < 100 && !client().Get("/v1/health"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
         REQUIRE(client().Get("/v1/health"));
         std::ifstream(tokenFile_) >> token_;
@@ -83,6 +91,28 @@ public:
 private:
     int port_;
     std::string tokenFile_, token_;
+    pid_t pid_ = -1;
+};
+
+// A card on the second reader of vpcd's pair ("Virtual PCD 00 01", the port after the first), besides VcardInstance's.
+class SecondCard {
+public:
+    SecondCard(const PcscdInstance& pcscd, const std::string& profile) : pcscd_(pcscd)
+    {
+        pid_ = spawnProgram(pcscd, {programPath("cccd-vcard"), "--port", std::to_string(pcscd.vpcdPort() + 1), "--profile", profile});
+        if (!pcscd.waitForCard(reader, true, std::chrono::seconds(20))) FAIL("the second card did not appear within 20 s");
+    }
+    ~SecondCard()
+    {
+        cccd::test::stopProcess(pid_);
+        pcscd_.waitForCard(reader, false, std::chrono::seconds(5));
+    }
+    SecondCard(const SecondCard&) = delete;
+    SecondCard& operator=(const SecondCard&) = delete;
+    static constexpr const char* reader = "Virtual PCD 00 01";
+
+private:
+    const PcscdInstance& pcscd_;
     pid_t pid_ = -1;
 };
 
@@ -336,4 +366,40 @@ TEST_CASE("agent: a --camera that does not exist is refused at start (exit 2)")
                          &out);
     CHECK(code == 2);
     CHECK_THAT(out, Catch::Contains("--camera") && Catch::Contains("no-such-video.mjpeg"));
+}
+
+TEST_CASE("two cards on two readers: cccd read exits 3 and the agent answers 409 several_cards, naming both, a named reader is read")
+{
+    PcscdInstance pcscd;
+    VcardInstance first(pcscd);                                                           // 001090123456, Virtual PCD 00 00
+    SecondCard second(pcscd, cccd::test::sampleProfile("tran-thi-bich-ngoc.json")); // 079301000123
+    const std::string both = "two cards are present (Virtual PCD 00 00, Virtual PCD 00 01): remove one, or name the reader";
+    const std::string cccd = "XDG_DATA_HOME=" + pcscd.workDir() + "/data " + programPath("cccd") + " read --trust " + testCsca;
+    std::string out;
+    CHECK(pcscd.run(cccd + " --id 001090123456", &out) == 3); // the no-reader-or-card exit code
+    CHECK_THAT(out, Catch::Contains(both));
+    CHECK(pcscd.run(cccd + " --wait 5 --id 001090123456", &out) == 3); // waiting for a card picks none either
+    CHECK_THAT(out, Catch::Contains(both));
+    REQUIRE(pcscd.run(cccd + " --reader 'Virtual PCD 00 01' --id 079301000123 --json 2>/dev/null", &out) == 0);
+    CHECK(nlohmann::json::parse(out)["document"]["id_number"] == "079301000123");
+
+    AgentInstance agent(pcscd);
+    httplib::Client c = agent.client();
+    for (double wait : {0.0, 3.0}) {
+        nlohmann::json request = readRequest("001090123456", {"id_number"});
+        request["wait_seconds"] = wait;
+        auto refused = c.Post("/v1/read", fromPage(), request.dump(), "application/json");
+        REQUIRE(refused);
+        INFO(refused->body);
+        CHECK(refused->status == 409);
+        nlohmann::json error = nlohmann::json::parse(refused->body)["error"];
+        CHECK(error["code"] == "several_cards");
+        CHECK(error["message"] == both);
+    }
+    nlohmann::json named = readRequest("001090123456", {"id_number"});
+    named["reader"] = "Virtual PCD 00 00";
+    auto read = c.Post("/v1/read", fromPage(), named.dump(), "application/json");
+    REQUIRE(read);
+    CHECK(read->status == 200);
+    CHECK(nlohmann::json::parse(read->body)["document"]["id_number"] == "001090123456");
 }

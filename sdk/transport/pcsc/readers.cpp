@@ -33,7 +33,30 @@ std::string lowerCase(std::string s)
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
+
+std::string severalCardsMessage(const std::vector<std::string>& readers)
+{
+    std::string names;
+    for (const std::string& name : readers) names += (names.empty() ? "" : ", ") + name;
+    return (readers.size() == 2 ? std::string("two") : std::to_string(readers.size())) + " cards are present (" + names +
+           "): remove one, or name the reader";
+}
+
+// The one reader holding a card, when no reader was named; nothing when none does. Two cards at a counter are
+// never read by guess: the clerk would file one person's data under the other's visit.
+std::optional<std::string> theReaderWithACard(const std::vector<pcsc::ReaderState>& readers)
+{
+    std::vector<std::string> withCard;
+    for (const pcsc::ReaderState& r : readers) {
+        if (r.cardPresent) withCard.push_back(r.name);
+    }
+    if (withCard.size() > 1) throw SeveralCards(withCard);
+    if (withCard.empty()) return std::nullopt;
+    return withCard.front();
+}
 } // namespace
+
+SeveralCards::SeveralCards(std::vector<std::string> readers) : Error(ErrorKind::NoReader, severalCardsMessage(readers)), readers_(std::move(readers)) {}
 
 std::vector<ReaderInfo> listReaders()
 {
@@ -48,10 +71,7 @@ std::string chooseReader(const std::string& nameOrIndex)
     pcsc::Context context;
     std::vector<pcsc::ReaderState> readers = context.readerStates();
     if (readers.empty()) pcsc::throwPcscError("SCardListReaders", static_cast<std::uint32_t>(SCARD_E_NO_READERS_AVAILABLE));
-    if (nameOrIndex.empty()) {
-        auto withCard = std::find_if(readers.begin(), readers.end(), [](const pcsc::ReaderState& r) { return r.cardPresent; });
-        return withCard != readers.end() ? withCard->name : readers.front().name;
-    }
+    if (nameOrIndex.empty()) return theReaderWithACard(readers).value_or(readers.front().name);
     for (const pcsc::ReaderState& r : readers) {
         if (r.name == nameOrIndex) return r.name;
     }
@@ -77,6 +97,9 @@ std::optional<std::string> waitForCardState(const std::string& readerName, bool 
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         std::vector<pcsc::ReaderState> readers = context.readerStates();
+        if (readerName.empty() && present) {
+            if (std::optional<std::string> reader = theReaderWithACard(readers)) return reader;
+        }
         bool seen = false;
         for (const pcsc::ReaderState& r : readers) {
             if (!readerName.empty() && r.name != readerName) continue;

@@ -1,13 +1,14 @@
 // The harness itself, without a sample: a PostgreSQL cluster and a SQLite file queried as rows, virtual cards put on,
-// swapped and taken off two readers, the agent with camera videos (the card holder and another person) answering
-// a read and face matches from camera:0 and camera:1 as a page of an allowed origin would ask, and Chromium's fake
-// camera playing the same video. Run: tests/e2e/run-sample-e2e harness postgres.
+// swapped and taken off two slots, the agent with camera videos (the card holder and another person) answering
+// a read and face matches from camera:0 and camera:1 as a page of an allowed origin would ask, two cards on two
+// readers refused (409 several_cards), and Chromium's fake camera playing the same video.
+// Run: tests/e2e/run-sample-e2e harness postgres.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
     cameraVideo, check, dbQuery, faces, freePort, insertCard, makeProfile, openBrowser, readers, removeCard, run,
-    startAgent, startPostgres, step, swapCard, tempDir, useDatabase,
+    slotReader, startAgent, startPostgres, step, swapCard, tempDir, useDatabase,
 } from './harness.mjs';
 
 const ID = '001090123456';
@@ -63,7 +64,21 @@ async function agentCamera() {
     check(none.status === 503 && none.json.error.code === 'no_camera', 'camera:2 (none): 503 no_camera', none.json);
     const foreign = await agent.call('/v1/readers', undefined, { origin: 'http://127.0.0.1:1' });
     check(foreign.status === 403, 'another origin: 403');
-    check(!agent.process.output.includes(ID), 'the agent logged no ID number');
+    return agent;
+}
+
+// The second reader with a card too: the agent refuses to guess which card to read.
+async function twoCards(agent) {
+    const second = await insertCard('tran-thi-bich-ngoc', { slot: 1 });
+    check(second.reader === slotReader(1) && slotReader(1) === 'Virtual PCD 00 01', 'slot 1 is the second reader', second.reader);
+    const refused = await agent.call('/v1/read', { key: { id: ID }, fields: ['id_number'] });
+    check(refused.status === 409 && refused.json.error.code === 'several_cards', 'two cards, no reader named: 409 several_cards', refused.json);
+    check(refused.json?.error?.message === 'two cards are present (Virtual PCD 00 00, Virtual PCD 00 01): remove one, or name the reader',
+        'the message names both readers and what to do', refused.json?.error?.message);
+    const named = await agent.call('/v1/read', { key: { id: '079301000123' }, fields: ['id_number'], reader: slotReader(1) });
+    check(named.status === 200 && named.json.document.id_number === '079301000123', 'the named reader is read');
+    await removeCard(second);
+    check(!agent.process.output.includes(ID) && !agent.process.output.includes('079301000123'), 'the agent logged no ID number');
 }
 
 // The same video as Chromium's camera: a page of 127.0.0.1 sees 640x480 frames of it.
@@ -96,7 +111,9 @@ await run(async () => {
     step('cards');
     await cards();
     step('the agent\'s cameras');
-    await agentCamera();
+    const agent = await agentCamera();
+    step('two cards');
+    await twoCards(agent);
     step('the browser\'s camera');
     await browserCamera();
 });

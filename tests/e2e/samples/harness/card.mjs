@@ -1,6 +1,5 @@
-// Virtual cards on the private pcscd's readers: cccd-vcard on vpcd port (first port + slot). Slot 0 is the reader
-// "Virtual PCD 00 00", slot 1 "Virtual PCD 00 01" (each vpcd device has two); scripts/with-pcscd --readers N adds
-// devices, slots 2 and 3 being "Virtual PCD 2 00 00" and "Virtual PCD 2 00 01", and so on.
+// Virtual cards on the private pcscd's two readers (scripts/with-pcscd): cccd-vcard on vpcd port (first port + slot),
+// slot 0 being the reader "Virtual PCD 00 00" and slot 1 "Virtual PCD 00 01".
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,10 +52,10 @@ export function makeProfile({ document = {}, faceImage, chip, base = 'nguyen-van
     return file;
 }
 
-/** The reader's name of a slot (scripts/with-pcscd names them). */
+/** The reader's name of a slot (0 or 1: vpcd has two). */
 export function slotReader(slot) {
-    const device = Math.floor(slot / 2);
-    return `Virtual PCD${device ? ` ${device + 1}` : ''} 00 0${slot % 2}`;
+    if (slot !== 0 && slot !== 1) throw new Error(`slot ${slot}: the virtual readers are slots 0 and 1`);
+    return `Virtual PCD 00 0${slot}`;
 }
 
 // Waits until the slot's reader shows (or no longer shows) a card; returns the reader's name. A card process that
@@ -66,7 +65,7 @@ async function waitForReader(slot, present, card) {
     return until(`${name} to show ${present ? 'a' : 'no'} card`, async () => {
         if (present && card.exited) throw new Error(`${card.exited}:\n${card.output}`);
         const reader = (await readers()).find((r) => r.name === name);
-        if (!reader) throw new Error(`no reader ${name} for slot ${slot} (scripts/with-pcscd --readers N gives 2N slots)`);
+        if (!reader) throw new Error(`no reader ${name} for slot ${slot}: is this test running under scripts/with-pcscd?`);
         return reader.card_present === present && name;
     }, 20000);
 }
