@@ -17,12 +17,15 @@ int main(int argc, char** argv)
     std::string hospitalName = "Bệnh viện Đa khoa Mẫu";
     std::string gatewayUrl = "http://127.0.0.1:8811";
     int gatewayTimeoutMs = 3000;
+    int cardWaitSeconds = 30;
     addSampleOptions(app, options);
     app.add_option("--hospital-name", hospitalName, "The hospital's name on the page and the queue slip");
     app.add_option("--insurance-gateway", gatewayUrl,
                    "The insurance gateway's URL (default: the local simulator, cccd-sample-insurance-simulator)");
     app.add_option("--insurance-timeout-ms", gatewayTimeoutMs, "How long a check-in waits for the insurance gateway")
         ->check(CLI::Range(100, 60000));
+    app.add_option("--card-wait-seconds", cardWaitSeconds, "How long a read waits for the card to be put on the reader")
+        ->check(CLI::Range(1, 600));
     CLI11_PARSE(app, argc, argv);
 
     return runSample([&] {
@@ -33,7 +36,7 @@ int main(int argc, char** argv)
         InsuranceGatewayClient insurance(gatewayUrl, std::chrono::milliseconds(gatewayTimeoutMs));
         CheckinDesk desk(server.db(), insurance);
         addRoutes(server, desk);
-        server.addConfig({{"hospital_name", hospitalName}});
+        server.addConfig({{"hospital_name", hospitalName}, {"card_wait_seconds", cardWaitSeconds}});
         return server.run();
     });
 }

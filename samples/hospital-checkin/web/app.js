@@ -13,7 +13,6 @@ import {
 
 // The medical record needs these and nothing more: no photo, no religion, no ethnicity, no parents.
 const FIELDS = ['id_number', 'full_name', 'date_of_birth', 'sex', 'place_of_residence'];
-const WAIT_FOR_CARD_SECONDS = 30;
 // Failed reads after which the card-face QR may stand in: the chip is damaged or will not answer, or the reader or
 // its program is out of order and the queue must keep moving.
 const QR_FALLBACK_AFTER = ['communication', 'card_removed', 'no_card', 'several_cards', 'no_reader', 'unreachable'];
@@ -120,7 +119,7 @@ async function readCard() {
         const reader = await ensureAgent();
         setAgentPill('ready');
         report = await reader.read(patient.key, {
-            fields: FIELDS, face: false, verify: true, waitSeconds: WAIT_FOR_CARD_SECONDS,
+            fields: FIELDS, face: false, verify: true, waitSeconds: config.card_wait_seconds ?? 30,
             onProgress: showReadProgress,
             onDocument: showPatient,
         });

@@ -4,18 +4,19 @@
 //   - happy path: the scanner gun's QR, the name before the read ends, VALID, patient and visit rows, queue number 1,
 //     the queue slip; a second patient (typed ID) gets 2; the camera QR; the same patient again: "already registered
 //     today, number 1" and no second visit; another department the same day: a new visit;
-//   - wrong CAN, the card pulled out mid-read (then the QR-only fallback, and a retry with one key press that keeps
+//   - wrong CAN, no card, the card pulled out mid-read (then the QR-only fallback, and a retry with one key press that keeps
 //     the department), the QR-only switch: visits marked unverified on the screen, the slip and the row;
 //   - the insurance simulator timing out and answering "not found": the visit is registered all the same;
 //   - forged cards (tamper:DG1, clone): INVALID shown, no patient and no visit stored;
-//   - cccd-agent not running, the hospital's server down mid-check-in: a message with the next step, nothing lost;
+//   - cccd-agent not running (a scanned QR can still be registered, unverified), the hospital's server down
+//     mid-check-in: a message with the next step, nothing lost;
 //   - two servers (two counters) on one database taking numbers at the same moment: no number twice;
 //   - English; no console errors; no full ID number or name in the servers' logs.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-    cameraVideo, check, dbQuery, fetchJson, freePort, insertCard, makeProfile, openBrowser, paths, run, start, startAgent,
-    startSample, step, swapCard, tempDir, untilOutput,
+    cameraVideo, check, dbQuery, fetchJson, freePort, insertCard, makeProfile, openBrowser, paths, removeCard, run, start,
+    startAgent, startSample, step, swapCard, tempDir, untilOutput,
 } from './harness.mjs';
 import { hospitalStrings } from '../../../samples/hospital-checkin/web/strings.js';
 
@@ -247,8 +248,16 @@ async function readProblems(desk) {
     check(await page.evaluate(() => document.activeElement.id) === 'key' && await page.inputValue('#key') === '', 'Enter: back in the empty key field');
     check(await count('visits') === before, 'DB: nothing stored');
 
+    step('no card on the reader: after the wait, a message and the next step');
+    await removeCard();
+    await typeId(page, AN.id);
+    const noCard = await errorShown(page);
+    check(noCard.code === 'no_card' && noCard.next !== '', 'no card: "lay the card flat in the middle of the reader"', noCard);
+    check(!await visible(page, '#qr-only-fallback'), 'a typed ID has no QR data: no QR-only offer');
+    check(await count('visits') === before, 'DB: nothing stored');
+
     step('the card pulled out mid-read (remove-after:12); the chip is unreadable: register from the QR only');
-    await swapCard('h-hen-nie', { faults: ['remove-after:12'] });
+    await insertCard('h-hen-nie', { faults: ['remove-after:12'] });
     await scan(page, HEN.qr);
     const removed = await errorShown(page);
     check(removed.code === 'card_removed', 'card removed: "the card was taken away during the read; nothing was saved"', removed);
@@ -355,11 +364,21 @@ async function agentDown(desk, app, agent) {
     check(down.code === 'unreachable' && down.title.includes('cccd-agent'), 'agent down: "the card reader program is not running"', down);
     check(await page.getAttribute('#agent-state', 'data-state') === 'down', 'the reader pill says not connected');
     await desk.screenshot('13-agent-down');
-    const back = await startAgent({ port: agent.port, origins: agent.origins, cameraVideo: agentCamera });
+    const restart = () => startAgent({ port: agent.port, origins: agent.origins, cameraVideo: agentCamera });
+    let back = await restart();
     await page.focus('#error .retry');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#agent-state[data-state="ready"]', { timeout: 15000 });
     check(await visible(page, '#idle'), 'Try again: the reader is ready, the desk is ready');
+
+    step('the agent gone again, a patient\'s QR scanned: registered from the QR, unverified, the queue keeps moving');
+    await back.stop();
+    await scan(page, CUONG.qr);
+    check((await errorShown(page)).code === 'unreachable' && await visible(page, '#qr-only-fallback'), 'agent down: the QR-only check-in is offered');
+    await page.click('#qr-only-fallback');
+    const cuong = await ticketShown(page);
+    check(cuong.department === 'Khoa Nội' && cuong.number === '5' && cuong.verified === 'false', 'Khoa Nội number 5, unverified', cuong);
+    back = await restart();
     return back;
 }
 
@@ -410,7 +429,7 @@ async function twoCounters(app, agent) {
 
 await run(async () => {
     const simulator = await startSimulator();
-    sampleArgs = ['--insurance-gateway', simulator.url, '--insurance-timeout-ms', String(GATEWAY_TIMEOUT_MS)];
+    sampleArgs = ['--insurance-gateway', simulator.url, '--insurance-timeout-ms', String(GATEWAY_TIMEOUT_MS), '--card-wait-seconds', '3'];
     agentCamera = qrCameraVideo(AN.qr);
     const port = await freePort();
     let agent = await startAgent({ cameraVideo: agentCamera, origins: [`http://127.0.0.1:${port}`] });
@@ -429,9 +448,9 @@ await run(async () => {
     servers.push(app);
     await twoCounters(app, agent);
 
-    // Chromium logs every failed request; these are the cases above (wrong CAN 422, card removed 410, forged 422,
-    // the agent and the server stopped on purpose).
-    const expected = /status of (410|422)|ERR_CONNECTION_REFUSED|Failed to fetch|client\.js/;
+    // Chromium logs every failed request; these are the cases above (wrong CAN 422, no card 408, card removed 410,
+    // forged 422, the agent and the server stopped on purpose).
+    const expected = /status of (408|410|422)|ERR_CONNECTION_REFUSED|Failed to fetch|client\.js/;
     const unexpected = desk.consoleErrors.filter((e) => !expected.test(e));
     check(unexpected.length === 0, 'no console errors but those of the failures caused on purpose', unexpected);
     const logs = [...servers, simulator, agent].map((p) => p.process.output).join('\n');
