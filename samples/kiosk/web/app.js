@@ -61,6 +61,7 @@ async function scanQrWithCamera() {
     const s = newSession();
     const video = $('qr-video');
     const pageCamera = config.camera === 'page';
+    idle.hold(); // the camera looks for QR_SECONDS at most, then says so
     $('qr-lead').dataset.i18n = pageCamera ? 'kiosk.qr.lead' : 'kiosk.qr.agent';
     applyI18n($('qr-lead').parentElement);
     showScreen('qr-camera');
@@ -82,6 +83,7 @@ async function scanQrWithCamera() {
         if (s.live()) problem(e, 'qr', { onRetry: scanQrWithCamera });
         return;
     } finally {
+        idle.release();
         closeCamera(video);
     }
     // Only the ID number opens the chip: the name, birth date and address of the QR answer are dropped here.
@@ -107,7 +109,6 @@ function greet(document) {
 
 async function readCard(parsed) {
     const s = newSession();
-    idle.touch();
     $('greeting').hidden = true;
     $('reading-title').hidden = false;
     readingView('kiosk.read.wait', 0);
@@ -116,13 +117,13 @@ async function readCard(parsed) {
     const waitSeconds = Math.max(3, Math.min(20, config.idle_seconds - 3));
     const busyUntil = Date.now() + (waitSeconds + 3) * 1000;
     let report;
+    idle.hold(); // the read waits for the card and ends by itself (no card, card pulled ...)
     for (;;) {
         try {
             report = await link.agent.read(parsed.key, {
                 fields: FIELDS, face: true, verify: true, waitSeconds, signal: s.signal,
                 onProgress: (p) => {
                     if (!s.live()) return;
-                    idle.touch();
                     const file = p.file || '';
                     const percent = Math.max($('read-bar').value, readPercent(p) ?? 0);
                     readingView(file === 'DG2' ? 'kiosk.read.photo' : /SOD|DG14|DG15/.test(file) ? 'kiosk.read.check' : 'kiosk.read.hold', percent);
@@ -140,10 +141,12 @@ async function readCard(parsed) {
                 continue;
             }
             const retry = e.code === 'wrong_key' ? (parsed.via === 'keypad' ? openKeypad : resetToStart) : () => readCard(parsed);
+            idle.release();
             problem(e, 'read', { onRetry: retry });
             return;
         }
     }
+    idle.release();
     if (!s.live()) return;
     readingView('kiosk.read.check', 100);
     const verdict = verdictView(report.verification);
@@ -169,11 +172,13 @@ async function checkFace(report, s) {
         if (pageCamera) await openCamera(video);
         if (!s.live()) return;
         await sleep(1200); // time to look at the camera
+        idle.hold();
         result = await matchFace(video, pageCamera, s);
     } catch (e) {
         if (s.live()) problem(e, 'face', { onRetry: resetToStart });
         return;
     } finally {
+        idle.release();
         closeCamera(video);
         showPhoto($('chip-photo'), null);
     }
@@ -188,7 +193,6 @@ async function checkFace(report, s) {
 async function matchFace(video, pageCamera, s) {
     let result = null;
     for (let attempt = 0; attempt < FACE_TRIES && s.live(); ++attempt) {
-        idle.touch();
         $('face-status').textContent = t(attempt === 0 ? 'kiosk.face.checking' : 'kiosk.face.again');
         const live = pageCamera ? link.client.captureFrame(video) : 'camera:0';
         result = await link.agent.faceMatch({ live, liveness: true });
@@ -268,7 +272,7 @@ function resetToStart() {
     if (session) session.cancel();
     session = null;
     countdown.stop();
-    idle.stop();
+    idle.reset();
     wipeCitizen();
     $('message').querySelector('.retry').onclick = null; // a retry closure holds the last key
     if (reconnecting) return; // the out-of-service screen stays until the agent is back

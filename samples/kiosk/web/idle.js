@@ -8,19 +8,38 @@ export class IdleTimer {
         this.ms = seconds * 1000;
         this.onIdle = onIdle;
         this.timer = null;
+        this.held = false;
         const touch = () => this.touch();
         for (const type of ['pointerdown', 'keydown', 'touchstart', 'wheel']) document.addEventListener(type, touch, { capture: true, passive: true });
     }
 
-    /** Starts counting again from now. */
+    /** Starts counting again from now (not while held). */
     touch() {
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.onIdle(), this.ms);
+        if (!this.held) this.timer = setTimeout(() => this.onIdle(), this.ms);
+    }
+
+    /** While the machine works (a read, a face match) the citizen is not idle: its own time limits apply. */
+    hold() {
+        this.held = true;
+        this.stop();
+    }
+
+    /** The machine is done: counting starts again from now. */
+    release() {
+        this.held = false;
+        this.touch();
     }
 
     stop() {
         clearTimeout(this.timer);
         this.timer = null;
+    }
+
+    /** Back to the first screen: not held, not counting until the next touch. */
+    reset() {
+        this.held = false;
+        this.stop();
     }
 }
 

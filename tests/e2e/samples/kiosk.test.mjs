@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-    cameraVideo, check, dbQuery, faces, freePort, insertCard, openBrowser, run, startAgent, startSample, step, swapCard, tempDir,
+    cameraVideo, check, dbQuery, faces, freePort, insertCard, openBrowser, removeCard, run, startAgent, startSample, step, swapCard, tempDir,
 } from './harness.mjs';
 import { kioskStrings } from '../../../samples/kiosk/web/kiosk-strings.js';
 
@@ -30,9 +30,9 @@ const IDLE = 6;     // kiosk B's idle timeout
 const screenIs = (page, name, timeout = 30000) => page.waitForSelector(`body[data-screen="${name}"]`, { timeout });
 const text = async (page, selector) => ((await page.textContent(selector)) || '').trim();
 const found = (haystack) => PERSONAL.filter((needle) => haystack.includes(needle));
-// Chromium logs each answer other than 2xx; the agent's refusals of a wrong CAN (422) and a pulled card (410) are
-// expected here, any other console error is not.
-const unexpected = (errors) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (410|422) .*\/v1\/read/.test(e));
+// Chromium logs each answer other than 2xx; the agent's refusals of a read (wrong CAN, card pulled, no card, and the
+// simulated two cards and unplugged reader) are expected here, any other console error is not.
+const unexpected = (errors) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (408|409|410|422|503) .*\/v1\/read/.test(e));
 
 // A kiosk's browser: its fake camera plays the video; still animations make the screenshots repeatable.
 async function kioskBrowser(video) {
@@ -222,6 +222,50 @@ async function problems(kiosk, app) {
     await checkNoTrace(page, 'after a failed read and its retry');
 }
 
+// Hardware states the virtual reader and the fake camera cannot make (two cards in the field, an unplugged reader,
+// a face that matches but is not live, no camera): the agent's answer, or the camera's refusal, is served to the page.
+async function simulatedFaults(kiosk, app, agent) {
+    const { page } = kiosk;
+    const fake = (status, body) => (route) => (route.request().method() === 'POST'
+        ? route.fulfill({ status, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': app.origin }, body: JSON.stringify(body) })
+        : route.continue());
+    for (const [code, status, fault] of [['several_cards', 409, false], ['no_reader', 503, true]]) {
+        step(`the agent answers ${code}`);
+        await page.route(`${agent.url}/v1/read`, fake(status, { error: { code, message: code } }));
+        await scanWithWedge(page);
+        await screenIs(page, 'message');
+        check(await text(page, '#message .title') === vi[`kiosk.error.${code}`] && await text(page, '#message .next') === vi[`kiosk.error.${code}.next`],
+            `${code}: the citizen's message and its next step`, await text(page, '#message .title'));
+        check(await page.isVisible('#message .retry') === !fault && await page.isVisible('#message .desk') === fault,
+            fault ? `${code}: a machine fault sends to the help desk, no retry` : `${code}: the citizen can fix it and retry`);
+        if (code === 'several_cards') await kiosk.screenshot('13-two-cards');
+        await page.unroute(`${agent.url}/v1/read`);
+        await page.click('#message .home');
+        await screenIs(page, 'start');
+    }
+
+    step('a face that matches but is not live (a photo held up)');
+    await page.route(`${agent.url}/v1/face-match`, fake(200, { match: true, score: 0.9, threshold: 0.4, liveness: { live: false, score: 0.02 }, problem: null, warnings: [] }));
+    await scanWithWedge(page);
+    await screenIs(page, 'message', 40000);
+    check(await text(page, '#message .title') === vi['kiosk.outcome.not_live'], 'not live: "the kiosk could not confirm your face", no ticket');
+    await page.unroute(`${agent.url}/v1/face-match`);
+    const rows = await sessions(app.db);
+    check(rows[rows.length - 1].outcome === 'not_live' && rows[rows.length - 1].ticket_number === null, 'DB: a not_live session without a ticket');
+    await page.click('#message .home');
+    await screenIs(page, 'start');
+
+    step('no camera');
+    await page.evaluate(() => { navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError')); });
+    await scanWithWedge(page);
+    await screenIs(page, 'message', 40000);
+    check(await text(page, '#message .title') === vi['kiosk.error.no_camera'] && await page.isVisible('#message .desk'),
+        'camera missing: "the kiosk\'s camera is out of service", go to the help desk');
+    await checkNoTrace(page, 'after the camera failed');
+    await page.reload(); // the kiosk's own camera again
+    await screenIs(page, 'start');
+}
+
 async function faceMismatch(app) {
     step('face mismatch: the camera shows another person (image_T1) than the card\'s photo');
     const other = await kioskBrowser(cameraVideo(faces.otherPerson));
@@ -285,6 +329,15 @@ async function idleKiosk(kiosk, appB) {
     check(await text(page, 'h1[data-i18n="kiosk.start.title"]') === vi['kiosk.start.title'], 'the next citizen starts in Vietnamese');
     await checkNoTrace(page, 'after the idle reset of a session');
 
+    step('no card on the reader: the message, then back to the start by itself');
+    await removeCard();
+    await scanWithWedge(page);
+    await screenIs(page, 'message', 20000);
+    check(await text(page, '#message .title') === vi['kiosk.error.no_card'], 'no card: "no card on the reader"', await text(page, '#message .title'));
+    await screenIs(page, 'start', (IDLE + 5) * 1000);
+    check(true, 'back to screen 1 without a touch');
+    await insertCard('nguyen-van-an');
+
     step('idle reset with the ID number typed on the keypad');
     await page.click('#open-keypad');
     await pressKeypad(page, ID);
@@ -293,6 +346,13 @@ async function idleKiosk(kiosk, appB) {
     await checkNoTrace(page, 'after the idle reset of the keypad');
     const rows = await sessions(appB.db);
     check(rows.filter((r) => r.ticket_number !== null).map((r) => r.ticket_number).join() === '1,2,3,4', 'DB: tickets 1 to 4 from both kiosks', rows);
+
+    step('the same page on a portrait kiosk screen (1080x1920)');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, 'portrait: nothing wider than the screen', overflow);
+    await kiosk.screenshot('14-start-portrait');
+    await page.setViewportSize(VIEWPORT);
 }
 
 async function agentDown(app) {
@@ -324,6 +384,7 @@ await run(async () => {
     const kiosk = await kioskBrowser(cameraVideo(faces.cardHolder));
     await happyPaths(kiosk, app);
     await problems(kiosk, app);
+    await simulatedFaults(kiosk, app, agent);
     await faceMismatch(app);
     await qrCamera(app);
     await idleKiosk(kiosk, appB);
