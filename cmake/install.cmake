@@ -56,3 +56,7 @@ install(DIRECTORY ${PROJECT_BINARY_DIR}/models/ DESTINATION ${cccd_models_dir} C
 # Examples of other languages on the C API (docs/integration-languages.md).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT dev
   PATTERN "__pycache__" EXCLUDE)
+
+# The documentation next to the examples: README, license, the guides.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dev)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dev FILES_MATCHING PATTERN "*.md" PATTERN "*.yaml" PATTERN "*.png")

@@ -205,7 +205,8 @@ std::string TrustStore::defaultLocation()
 void TrustStore::addDefaultLocation()
 {
     std::string location = defaultLocation();
-    if (std::filesystem::is_directory(location)) add(location);
+    std::error_code ec; // a home the process may not look into (a service user with root's HOME) has no trust for it
+    if (std::filesystem::is_directory(location, ec)) add(location);
 }
 
 std::size_t TrustStore::certificateCount() const noexcept { return impl_->certificates.size(); }
