@@ -4,7 +4,7 @@
 //   - happy path: the scanner gun's QR, the name before the read ends, VALID, patient and visit rows, queue number 1,
 //     the queue slip; a second patient (typed ID) gets 2; the camera QR; the same patient again: "already registered
 //     today, number 1" and no second visit; another department the same day: a new visit;
-//   - wrong CAN, no card, the card pulled out mid-read (then the QR-only fallback, and a retry with one key press that keeps
+//   - wrong CAN, no card, two cards, the card pulled out mid-read (then the QR-only fallback, and a retry with one key press that keeps
 //     the department), the QR-only switch: visits marked unverified on the screen, the slip and the row;
 //   - the insurance simulator timing out and answering "not found": the visit is registered all the same;
 //   - forged cards (tamper:DG1, clone): INVALID shown, no patient and no visit stored;
@@ -305,6 +305,16 @@ async function readProblems(desk) {
     await typeId(page, '079190000888');
     check(await text(page, '#key-message') === vi['qronly.needs_qr'], 'QR only with typed digits: "scan the QR code (it holds the name)"');
     await page.click('#qr-only-mode');
+
+    step('two cards on the reader field (a second card on the second slot): which one? Take one away, Enter');
+    const second = await insertCard('nguyen-van-an', { slot: 1 });
+    await typeId(page, BINH.id);
+    const two = await errorShown(page);
+    check(two.code === 'several_cards', 'two cards: "there are two cards on the reader; leave only one"', two);
+    await removeCard(second);
+    await page.keyboard.press('Enter');
+    const again = await ticketShown(page);
+    check(again.repeat === 'true' && again.department === 'Khoa Ngoại' && again.number === '1', 'read again: already registered, number 1', again);
     await page.keyboard.press('Escape');
     await chooseDepartment(page, 'NOI');
 }
@@ -448,9 +458,9 @@ await run(async () => {
     servers.push(app);
     await twoCounters(app, agent);
 
-    // Chromium logs every failed request; these are the cases above (wrong CAN 422, no card 408, card removed 410,
+    // Chromium logs every failed request; these are the cases above (wrong CAN 422, no card 408, two cards 409, card removed 410,
     // forged 422, the agent and the server stopped on purpose).
-    const expected = /status of (408|410|422)|ERR_CONNECTION_REFUSED|Failed to fetch|client\.js/;
+    const expected = /status of (408|409|410|422)|ERR_CONNECTION_REFUSED|Failed to fetch|client\.js/;
     const unexpected = desk.consoleErrors.filter((e) => !expected.test(e));
     check(unexpected.length === 0, 'no console errors but those of the failures caused on purpose', unexpected);
     const logs = [...servers, simulator, agent].map((p) => p.process.output).join('\n');
