@@ -110,6 +110,7 @@ Floor floorOf(const FloorInput& in)
     for (const Message& m : paceMessages) t.add(m.command, m.response, m.pk);
     t.add(smCommandBytes(aidBytes, 0), smResponseBytes(0), 0);
     for (std::size_t size : in.fileBytes) readProtected(t, size, in.extendedLength);
+    if (!in.proveChip) return t.floor;
     t.add(smCommandBytes(caMseData, 0), smResponseBytes(0), 0);
     t.add(smCommandBytes(caGaData, shortResponseMax), smResponseBytes(caGaAnswer), 1);
     t.add(smCommandBytes(aaChallenge, in.activeAuthenticationSignatureBytes), smResponseBytes(in.activeAuthenticationSignatureBytes), 1);

@@ -19,6 +19,7 @@ struct FloorInput {
     std::size_t cardAccessBytes = 0;      ///< read in the clear before PACE
     std::vector<std::size_t> fileBytes;   ///< files read under SM: DG1, DG13, SOD, DG14, DG15, DG2 (sizes with outer tag)
     std::size_t activeAuthenticationSignatureBytes = 64; ///< ECDSA P-256 r||s
+    bool proveChip = true; ///< Chip and Active Authentication (false: the floor of the first data, DG1 + DG13)
 };
 
 struct Floor {

@@ -39,14 +39,17 @@ void measureOnCard(const test::PcscdInstance& pcscd, const MatrixOptions& option
                      << c->faceBytes / 1000 << " KB: " << (run.read.failure ? "FAILED: " + *run.read.failure
                                                                              : std::to_string(static_cast<int>(run.read.totalMs)) + " ms")
                      << '\n' << std::flush;
-            if (!run.read.failure && c->floor.apdus == 0) c->floor = floorFor(c->rateKbps, c->extendedLength, options.fsc, options.fsd, run.read);
+            if (!run.read.failure && c->floor.apdus == 0) {
+                c->floor = floorFor(c->rateKbps, c->extendedLength, options.fsc, options.fsd, run.read);
+                c->firstDataFloor = floorFor(c->rateKbps, c->extendedLength, options.fsc, options.fsd, run.read, true);
+            }
             c->runs.push_back(std::move(run));
         }
     }
 }
 } // namespace
 
-vcard::Floor floorFor(int rateKbps, bool extendedLength, std::size_t fsc, std::size_t fsd, const ReadFigures& read)
+vcard::Floor floorFor(int rateKbps, bool extendedLength, std::size_t fsc, std::size_t fsd, const ReadFigures& read, bool firstData)
 {
     vcard::FloorInput in;
     in.link = vcard::linkModelFor(std::to_string(rateKbps) + "k", fsc, fsd);
@@ -57,6 +60,10 @@ vcard::Floor floorFor(int rateKbps, bool extendedLength, std::size_t fsc, std::s
     };
     in.cardAccessBytes = size("CardAccess");
     for (const char* name : floorFiles) in.fileBytes.push_back(size(name));
+    if (firstData) {
+        in.fileBytes.resize(2); // DG1, DG13
+        in.proveChip = false;
+    }
     return vcard::floorOf(in);
 }
 
@@ -75,7 +82,7 @@ std::vector<Configuration> runReadMatrix(const test::PcscdInstance& pcscd, const
             for (int rate : options.ratesKbps) {
                 std::vector<Configuration*> onThisCard;
                 for (Strategy s : options.strategies) {
-                    all.push_back(Configuration{s, rate, extended, faceBytes, {}, {}});
+                    all.push_back(Configuration{s, rate, extended, faceBytes, {}, {}, {}});
                     onThisCard.push_back(&all.back());
                 }
                 measureOnCard(pcscd, options, profile, stats, trust, onThisCard, progress);

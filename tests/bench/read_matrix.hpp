@@ -37,13 +37,14 @@ struct Configuration {
     std::size_t faceBytes = 0; ///< the JPEG's actual size
     std::vector<Run> runs;
     vcard::Floor floor;
+    vcard::Floor firstDataFloor; ///< the least time to DG1 + DG13: EF.CardAccess, PACE, SELECT, DG1, DG13
 };
 
 /** Runs the matrix; progress lines go to progress (e.g. stderr). folder: where faces and profiles are made. */
 std::vector<Configuration> runReadMatrix(const test::PcscdInstance& pcscd, const MatrixOptions& options, const std::string& folder,
                                          const std::shared_ptr<const TrustStore>& trust, std::ostream& progress);
 
-/** The floor of a configuration from the sizes of the files a read brought back. */
-vcard::Floor floorFor(int rateKbps, bool extendedLength, std::size_t fsc, std::size_t fsd, const ReadFigures& read);
+/** The floor of a configuration from the sizes of the files a read brought back (firstData: up to DG1 + DG13 only). */
+vcard::Floor floorFor(int rateKbps, bool extendedLength, std::size_t fsc, std::size_t fsd, const ReadFigures& read, bool firstData = false);
 
 } // namespace cccd::bench

@@ -34,6 +34,7 @@ nlohmann::json runJson(const std::vector<Configuration>& all, const Configuratio
     j["i_blocks_to_card"] = link.blocksToCard;
     j["i_blocks_from_card"] = link.blocksFromCard;
     j["link_model_ms"] = rounded(link.modelledMs);
+    j["first_data_floor_ms"] = rounded(c.firstDataFloor.ms);
     j["floor_apdus"] = c.floor.apdus;
     j["floor_bytes"] = c.floor.bytes;
     if (c.strategy == Strategy::Cccd) j["speedup_over_baseline"] = rounded(speedUp(all, c) * 100) / 100;

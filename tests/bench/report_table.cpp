@@ -18,7 +18,7 @@ void printReads(const BenchReport& r, std::ostream& out)
 {
     out << "Full reads: PACE-CAN, DG1, DG13, SOD, DG14, DG15, DG2, CA, AA, PA (median of the repetitions [min-max]; FSC/FSD "
         << r.link.fscBytes << '/' << r.link.fsdBytes << ")\n\n";
-    out << "| strategy | kbit/s | extended | face | total ms [min-max] | first data ms (share) | APDUs | bytes to/from card | floor ms | ratio | speed-up |\n";
+    out << "| strategy | kbit/s | extended | face | total ms [min-max] | first data ms (share of total; its floor) | APDUs | bytes to/from card | floor ms | ratio | speed-up |\n";
     out << "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const Configuration& c : r.reads) {
         Summary s = summarize(c);
@@ -29,7 +29,8 @@ void printReads(const BenchReport& r, std::ostream& out)
             continue;
         }
         out << format("%.0f [%.0f-%.0f]", s.total.median, s.total.min, s.total.max) << " | "
-            << format("%.0f (%.0f%%)", s.firstData.median, 100 * s.firstData.median / s.total.median) << " | " << s.typical->read.apdus
+            << format("%.0f (%.0f%%; floor %.0f)", s.firstData.median, 100 * s.firstData.median / s.total.median, c.firstDataFloor.ms)
+            << " | " << s.typical->read.apdus
             << " | " << s.typical->link.bytesToCard << " / " << s.typical->link.bytesFromCard << " | " << format("%.0f", c.floor.ms) << " | "
             << format("%.2f", s.total.median / c.floor.ms) << " | "
             << (c.strategy == Strategy::Cccd ? format("%.2fx", speedUp(r.reads, c)) : std::string()) << (s.failed ? " (failures!)" : "")

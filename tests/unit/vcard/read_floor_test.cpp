@@ -55,3 +55,14 @@ TEST_CASE("the floor is the link model's time for that list, with the chip's six
         return floorOf(in).ms;
     }());
 }
+
+TEST_CASE("the floor of the first data: EF.CardAccess, PACE, SELECT, DG1 and DG13 only")
+{
+    FloorInput first = sampleCard(true, 15000);
+    first.fileBytes = {95, 470};
+    first.proveChip = false;
+    Floor f = floorOf(first);
+    CHECK(f.apdus == 9);
+    CHECK(f.ms > 4 * linkModelFor("424k").publicKeyOperationMs); // PACE's four operations
+    CHECK(f.ms < floorOf(sampleCard(true, 15000)).ms / 2);
+}
