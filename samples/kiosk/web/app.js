@@ -37,7 +37,8 @@ function newSession() {
 
 // ---------- 1. the key: scanner, keypad, camera ----------
 
-const scanner = new KeyEntry({
+// The built-in scanner's hidden field (KeyEntry listens on its form: Enter, or a pause after a complete QR).
+new KeyEntry({
     form: $('scanner-form'), input: $('scanner-input'), message: $('start-message'),
     getAgent: () => link && link.agent,
     // The QR text holds the name, birth date and address: only its ID number goes on, as the key.
@@ -100,9 +101,9 @@ function readingView(stepKey, percent) {
     $('read-percent').textContent = `${percent}%`;
 }
 
-function greet(document) {
-    if (!document || !document.full_name) return;
-    $('greeting').textContent = t('kiosk.hello', { name: document.full_name });
+function greet(fields) {
+    if (!fields || !fields.full_name) return;
+    $('greeting').textContent = t('kiosk.hello', { name: fields.full_name });
     $('greeting').hidden = false;
     $('reading-title').hidden = true;
 }
@@ -113,7 +114,7 @@ async function readCard(parsed) {
     $('reading-title').hidden = false;
     readingView('kiosk.read.wait', 0);
     showScreen('reading');
-    // Wait for a card a little less than the idle timeout, so "no card" is said before the screen resets.
+    // Wait for the card about as long as the idle timeout: a citizen who walked away is not waited for longer.
     const waitSeconds = Math.max(3, Math.min(20, config.idle_seconds - 3));
     const busyUntil = Date.now() + (waitSeconds + 3) * 1000;
     let report;
