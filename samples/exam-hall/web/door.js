@@ -164,6 +164,7 @@ export class Door {
     }
 
     render() {
+        if (!this.place()) return; // no room chosen yet: the door is not on screen
         const s = this.s;
         const working = ['reading', 'face', 'saving'].includes(s.phase);
         $('stage').dataset.phase = s.phase;

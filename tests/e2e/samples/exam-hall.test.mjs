@@ -295,6 +295,9 @@ await run(async () => {
     const second = await openBrowser({ cameraVideo: qrCameraVideo(qrOf(HUY), work), viewport: VIEWPORT });
     await second.page.goto(app.url);
     await second.page.waitForSelector('[data-panel="setup"]:not([hidden])'); // a new PC: the room is chosen first
+    await second.page.click('#lang');
+    check(await text(second.page, '[data-panel="setup"] h2') === examStrings.en['setup.place.title'], 'the setup screen in English');
+    await second.page.click('#lang');
     await second.page.selectOption('#room-select', ROOM);
     await second.page.click('#place-start');
     await second.page.waitForFunction(() => document.getElementById('camera').videoWidth > 0, null, { timeout: 10000 });
@@ -309,6 +312,7 @@ await run(async () => {
     row = await lastCheck();
     check(row.id_number === HUY.id && row.key_via === 'camera' && reasonCodes(row).join() === 'face_not_checked',
         'DB: REFER, face not checked, the key from the camera', row);
+    check(second.consoleErrors.length === 0, 'no script error on the second PC\'s page', second.consoleErrors);
     await second.close();
 
     step('English');
