@@ -12,11 +12,12 @@ namespace cccd {
 
 /** The MRZ fields that make a BAC key (ICAO 9303-11 §4.3): document number and two dates as YYMMDD. */
 struct MrzKeyData {
-    std::string documentNumber;
+    std::string documentNumber; ///< up to 9 characters; CCCD: the last 9 digits of the ID number
     std::string dateOfBirth;  ///< YYMMDD
     std::string dateOfExpiry; ///< YYMMDD
 };
 
+/** The key that opens the chip, made from what the card or its holder shows. Its secrets are wiped when it is destroyed. */
 class AccessKey {
 public:
     /** A 6-digit card access number. Throws Error(InvalidArgument) otherwise. */
@@ -32,8 +33,11 @@ public:
     /** The same as one text, "DOCNO,YYMMDD,YYMMDD" (`cccd read --bac`, the agent's key.bac). Throws Error(InvalidArgument). */
     static AccessKey fromBacText(std::string_view text);
 
+    /// Moves the key; the moved-from object may only be destroyed or assigned to.
+    ///@{
     AccessKey(AccessKey&&) noexcept;
     AccessKey& operator=(AccessKey&&) noexcept;
+    ///@}
     ~AccessKey();
 
     /** True if a CAN is known (PACE-CAN will be tried first). */

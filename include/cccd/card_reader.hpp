@@ -23,8 +23,8 @@ namespace cccd {
 /** Progress of one file: bytes read so far out of its size. */
 struct ReadProgress {
     std::string file; ///< "DG2", "EF.SOD", ...
-    std::size_t done = 0;
-    std::size_t total = 0;
+    std::size_t done = 0;  ///< bytes read so far
+    std::size_t total = 0; ///< the file's size in bytes
 };
 
 /** What the read is doing now, for a status line from the tap on. */
@@ -41,6 +41,7 @@ enum class ReadStage {
 /** Short English words for a stage ("opening the chip (PACE/BAC)"). */
 const char* describe(ReadStage stage);
 
+/** How to read: which reader, how long to wait for the card, what to read and verify, and what to call back. */
 struct ReadOptions {
     std::string reader;                      ///< name or index; empty: the first reader with a card
     std::chrono::milliseconds waitForCard{0}; ///< wait this long for a card to arrive
@@ -51,8 +52,8 @@ struct ReadOptions {
     std::optional<std::time_t> verifyAt;     ///< verify as of this time (validity, expiry); default: now
     /** A trust store loaded once (e.g. for a queue of cards); when set, trustPaths and useDefaultTrust are ignored. */
     std::shared_ptr<const TrustStore> trust;
-    std::function<void(ReadStage)> onStage;
-    std::function<void(const ReadProgress&)> onProgress;
+    std::function<void(ReadStage)> onStage;                 ///< called as the read enters each stage
+    std::function<void(const ReadProgress&)> onProgress;    ///< called as each file is read
     /** Called as soon as DG1 and DG13 are read, before the face. */
     std::function<void(const Document&)> onDocument;
 };
@@ -67,32 +68,40 @@ struct AccessInfo {
 /** The chip's face photo (biometric data: the buffer is wiped when the object is destroyed). */
 struct FaceImage {
     std::string format; ///< "JPEG" or "JPEG2000"
-    int width = 0;
-    int height = 0;
-    std::vector<std::uint8_t> data;
+    int width = 0;                  ///< pixels
+    int height = 0;                 ///< pixels
+    std::vector<std::uint8_t> data; ///< the encoded image as stored on the chip
+    /// Copies and moves the photo (every copy is wiped when it is destroyed).
+    ///@{
     FaceImage() = default;
     FaceImage(const FaceImage&) = default;
     FaceImage(FaceImage&&) noexcept = default;
     FaceImage& operator=(const FaceImage&) = default;
     FaceImage& operator=(FaceImage&&) noexcept = default;
-    ~FaceImage();
+    ///@}
+    ~FaceImage(); ///< wipes the photo
 };
 
 /** Milliseconds spent in each phase. */
 struct ReadTiming {
-    double connect = 0, access = 0, read = 0, verify = 0, total = 0;
+    double connect = 0; ///< connecting to the card
+    double access = 0;  ///< PACE or BAC
+    double read = 0;    ///< reading the files
+    double verify = 0;  ///< verification
+    double total = 0;   ///< from the call to the result
 };
 
+/** What one read gave. */
 struct ReadResult {
-    std::string reader;
-    std::size_t apduCount = 0;
-    AccessInfo access;
-    Document document;
+    std::string reader;         ///< the PC/SC name of the reader used
+    std::size_t apduCount = 0;  ///< commands sent to the chip
+    AccessInfo access;          ///< how the chip was opened
+    Document document;          ///< the holder's data
     /** Raw files as read, outer tag included, by name: "CardAccess", "COM", "SOD", "DG1", "DG2", "DG13", ... */
     std::map<std::string, std::vector<std::uint8_t>> files;
-    std::optional<FaceImage> face;
-    VerificationReport verification;
-    ReadTiming timing;
+    std::optional<FaceImage> face;   ///< the face photo, when ReadOptions::readFace
+    VerificationReport verification; ///< is it genuine (see verification.hpp)
+    ReadTiming timing;               ///< where the time went
     /** Files that were read but do not parse ("DG13 does not parse: …"). Reading goes on, so nothing is lost:
      *  the raw files are kept and verification says whether the chip's data was altered. */
     std::vector<std::string> problems;

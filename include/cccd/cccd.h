@@ -168,6 +168,7 @@ const char* cccd_read_result_verdict(const cccd_read_result* result);
 
 /**
  * The chip's face photo (biometric data: wiped when the result is freed).
+ * @param result    the read
  * @param[out] size the photo's size in bytes (0 when it was not read)
  * @return the encoded photo (JPEG or JPEG 2000, see the report's "face"), owned by the result; NULL when not read
  */
@@ -207,9 +208,14 @@ cccd_status cccd_face_match(cccd_face_matcher* matcher, const uint8_t* chip_imag
                             size_t live_size, int liveness, char** match_json);
 
 /**
- * The same with frames from a live source: picks the best of a few frames.
- * @param source "camera:N" (a V4L2 camera), a video file, an image or a folder of images
- * @see cccd_face_match() for the other parameters and the answers
+ * The same with frames from a live source: compares the best of a few frames.
+ * @param matcher    the loaded models
+ * @param chip_image the chip photo (cccd_read_result_face()), JPEG or JPEG 2000
+ * @param chip_size  its size in bytes
+ * @param source     "camera:N" (a V4L2 camera), a video file, an image or a folder of images
+ * @param liveness   1 to check that the live face is a real person
+ * @param[out] match_json as for cccd_face_match(); free it with cccd_string_free()
+ * @return the answers of cccd_face_match()
  */
 cccd_status cccd_face_match_source(cccd_face_matcher* matcher, const uint8_t* chip_image, size_t chip_size, const char* source,
                                    int liveness, char** match_json);

@@ -16,31 +16,32 @@ struct MrzData {
     std::string dateOfBirth;         ///< YYMMDD
     std::string sex;                 ///< "M", "F" or "<"
     std::string dateOfExpiry;        ///< YYMMDD
-    std::string nationality;
+    std::string nationality;         ///< "VNM"
     std::string optionalData;        ///< CCCD: the 12-digit ID number first
     std::string primaryIdentifier;   ///< surname without diacritics
     std::string secondaryIdentifier; ///< given names without diacritics
     bool checkDigitsValid = false;   ///< every MRZ check digit verified
 };
 
+/** The holder's data (DG13 and DG1), as the report's "document" object. */
 struct Document {
     std::optional<std::string> idNumber;        ///< 12 digits
     std::optional<std::string> oldIdNumber;     ///< the 9-digit CMND, when the card has one
     std::optional<std::string> fullName;        ///< UTF-8 with diacritics, e.g. "Nguyễn Văn An"
     std::optional<std::string> dateOfBirth;     ///< ISO 8601, "1990-01-01"
     std::optional<std::string> sex;             ///< "M", "F" or "X" (unspecified); none without DG1/DG13
-    std::optional<std::string> nationality;
-    std::optional<std::string> ethnicity;
-    std::optional<std::string> religion;
-    std::optional<std::string> placeOfOrigin;
-    std::optional<std::string> placeOfResidence;
-    std::optional<std::string> personalIdentification;
+    std::optional<std::string> nationality;     ///< "Việt Nam"
+    std::optional<std::string> ethnicity;       ///< sensitive (Decree 13/2023): "Kinh"
+    std::optional<std::string> religion;        ///< sensitive (Decree 13/2023): "Không"
+    std::optional<std::string> placeOfOrigin;   ///< quê quán
+    std::optional<std::string> placeOfResidence; ///< nơi thường trú
+    std::optional<std::string> personalIdentification; ///< identifying marks (đặc điểm nhận dạng)
     std::optional<std::string> dateOfIssue;     ///< ISO 8601
     std::optional<std::string> dateOfExpiry;    ///< ISO 8601; empty when the card does not expire
-    std::optional<std::string> fatherName;
-    std::optional<std::string> motherName;
-    std::optional<std::string> spouseName;
-    std::optional<MrzData> mrz;
+    std::optional<std::string> fatherName;      ///< UTF-8
+    std::optional<std::string> motherName;      ///< UTF-8
+    std::optional<std::string> spouseName;      ///< UTF-8; empty when the card names none
+    std::optional<MrzData> mrz;                 ///< DG1, field by field
 };
 
 } // namespace cccd

@@ -28,8 +28,9 @@ enum class ErrorKind {
 /** Base class of every exception the SDK throws. */
 class Error : public std::runtime_error {
 public:
+    /** message: for people, with context, never personal data. */
     Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
-    ErrorKind kind() const noexcept { return kind_; }
+    ErrorKind kind() const noexcept { return kind_; } ///< what went wrong, for programs
 
 private:
     ErrorKind kind_;
@@ -38,9 +39,10 @@ private:
 /** Malformed bytes: names the structure being parsed and the offset of the fault. */
 class ParseError : public Error {
 public:
+    /** context: the structure ("DG13", "EF.SOD"); offset: where in it; problem: what is wrong there. */
     ParseError(std::string context, std::size_t offset, const std::string& problem);
-    const std::string& context() const noexcept { return context_; }
-    std::size_t offset() const noexcept { return offset_; }
+    const std::string& context() const noexcept { return context_; } ///< the structure being parsed
+    std::size_t offset() const noexcept { return offset_; }           ///< the byte offset of the fault
 
 private:
     std::string context_;
@@ -50,10 +52,11 @@ private:
 /** The card answered a command with an unexpected status word. Keeps the step, the INS and the SW. */
 class CardStatusError : public Error {
 public:
+    /** step: the protocol step ("PACE: mutual authentication"); ins: the command's INS; sw: the answer's status word. */
     CardStatusError(std::string step, std::uint8_t ins, std::uint16_t sw, ErrorKind kind = ErrorKind::CardError);
-    const std::string& step() const noexcept { return step_; }
-    std::uint8_t ins() const noexcept { return ins_; }
-    std::uint16_t statusWord() const noexcept { return sw_; }
+    const std::string& step() const noexcept { return step_; } ///< the protocol step that sent the command
+    std::uint8_t ins() const noexcept { return ins_; }          ///< the command's instruction byte
+    std::uint16_t statusWord() const noexcept { return sw_; }   ///< the card's answer, e.g. 0x6982
 
 private:
     std::string step_;
@@ -64,9 +67,10 @@ private:
 /** A PC/SC call failed. Keeps the function name and the SCARD_* code. */
 class PcscError : public Error {
 public:
+    /** function: the PC/SC call ("SCardConnect"); code: what it returned. */
     PcscError(ErrorKind kind, std::string function, std::uint32_t code, const std::string& message);
-    const std::string& function() const noexcept { return function_; }
-    std::uint32_t code() const noexcept { return code_; }
+    const std::string& function() const noexcept { return function_; } ///< the PC/SC function that failed
+    std::uint32_t code() const noexcept { return code_; }               ///< its SCARD_* return code
 
 private:
     std::string function_;

@@ -14,8 +14,8 @@ namespace cccd {
 
 /** One reader as PC/SC sees it now. */
 struct ReaderInfo {
-    std::string name;
-    bool cardPresent = false;
+    std::string name;         ///< the PC/SC reader name
+    bool cardPresent = false; ///< a card is on the reader
     std::string atrHex; ///< ATR of the card in the reader, upper-case hex; empty without a card
 };
 
@@ -23,8 +23,9 @@ struct ReaderInfo {
  *  counter's reader, or two readers with a card each). Kind NoReader, as for a name that matches several readers. */
 class SeveralCards : public Error {
 public:
+    /** readers: the readers holding a card. */
     explicit SeveralCards(std::vector<std::string> readers);
-    const std::vector<std::string>& readers() const noexcept { return readers_; }
+    const std::vector<std::string>& readers() const noexcept { return readers_; } ///< the readers holding a card
 
 private:
     std::vector<std::string> readers_;
@@ -48,15 +49,17 @@ bool waitForCardRemoval(const std::string& readerName, std::chrono::milliseconds
 
 enum class ReaderEventType { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved };
 
+/** A reader or a card came or went. */
 struct ReaderEvent {
-    ReaderEventType type;
-    std::string reader;
+    ReaderEventType type; ///< what happened
+    std::string reader;   ///< on which reader (its PC/SC name)
 };
 
 /** Reports readers and cards coming and going from a background thread. On start it reports the
  *  current readers and cards. The callback runs on the monitor's thread; keep it short. */
 class ReaderMonitor {
 public:
+    /** Starts the thread; onEvent hears every event, beginning with the readers and cards there now. */
     explicit ReaderMonitor(std::function<void(const ReaderEvent&)> onEvent);
     /** Stops the thread promptly (SCardCancel) and joins it. */
     ~ReaderMonitor();

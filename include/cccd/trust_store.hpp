@@ -12,21 +12,25 @@ namespace cccd {
 
 /** What one file added to a TrustStore. */
 struct TrustSource {
-    std::string path;
+    std::string path;             ///< the file
     std::string kind;             ///< "certificate", "master list", "CRL" or "PEM bundle"
     std::string signer;           ///< master list: the subject of the certificate that signed it
     std::string signerSha256;     ///< master list: SHA-256 of that certificate (lower-case hex)
     std::size_t certificates = 0; ///< CA certificates added (duplicates of ones already held are not counted)
-    std::size_t crls = 0;
+    std::size_t crls = 0;         ///< CRLs added
     std::size_t skipped = 0;      ///< certificates refused because they are not CA certificates
 };
 
+/** The CSCAs (and CRLs) passive authentication trusts. Load it once and share it between reads (ReadOptions::trust). */
 class TrustStore {
 public:
     TrustStore();
     ~TrustStore();
+    /// Moves the anchors; the moved-from object may only be destroyed or assigned to.
+    ///@{
     TrustStore(TrustStore&&) noexcept;
     TrustStore& operator=(TrustStore&&) noexcept;
+    ///@}
 
     /** Adds a CA certificate, a PEM bundle (certificates and CRLs), a master list or a CRL, or every such
      *  file in a folder. Returns the number of CSCA certificates added. A file given by name that is missing or
@@ -39,8 +43,8 @@ public:
     /** Adds the default location when it exists. */
     void addDefaultLocation();
 
-    std::size_t certificateCount() const noexcept;
-    std::size_t crlCount() const noexcept;
+    std::size_t certificateCount() const noexcept; ///< CSCA certificates held
+    std::size_t crlCount() const noexcept;         ///< CRLs held
     /** Number of distinct countries (C= of the subjects). */
     std::size_t countryCount() const;
     /** Every file added, in order. */
@@ -49,7 +53,7 @@ public:
     const std::vector<std::string>& warnings() const noexcept;
 
     struct Impl;
-    const Impl& impl() const noexcept { return *impl_; }
+    const Impl& impl() const noexcept { return *impl_; } ///< for the SDK's own layers, not part of the API
 
 private:
     std::size_t addFolder(const std::string& path);

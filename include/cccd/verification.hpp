@@ -20,11 +20,13 @@ class TrustStore;
 enum class CheckStatus { Passed, Failed, NotSupported, NotChecked };
 enum class Verdict { Valid, Invalid, Unverified };
 
+/** One check's outcome. */
 struct CheckResult {
-    CheckStatus status = CheckStatus::NotChecked;
+    CheckStatus status = CheckStatus::NotChecked; ///< PASSED, FAILED, NOT_SUPPORTED or NOT_CHECKED
     std::string reason; ///< for people: why it passed or failed
 };
 
+/** Passive authentication: the data groups against the SOD, the SOD's signature, its chain to a trusted CSCA. */
 struct PassiveAuthenticationResult : CheckResult {
     /** "DG1" -> "PASSED" (hash matches the SOD) | "FAILED" (altered) | "NOT_IN_SOD" (read, but the SOD does not
      *  vouch for it: never shown as verified) | "MISSING" (the SOD lists it, the chip withheld it) | "NOT_READ"
@@ -50,28 +52,30 @@ enum class ExpiryStatus { NotExpired, Expired, NotYetValid, NoExpiry, Unknown };
 struct ValidityPeriod {
     std::optional<std::string> validFrom;  ///< ISO date
     std::optional<std::string> validUntil; ///< ISO date; none with status NoExpiry
-    ExpiryStatus status = ExpiryStatus::Unknown;
+    ExpiryStatus status = ExpiryStatus::Unknown; ///< on the day checked at
 };
 
+/** The dates of the document and of its certificates. */
 struct ExpiryReport {
     std::string checkedAt;                 ///< ISO date the dates were compared with (today, or --at)
     ValidityPeriod document;               ///< its status is the document's: EXPIRED is not forged
-    std::optional<ValidityPeriod> documentSigner;
-    std::optional<ValidityPeriod> csca;
+    std::optional<ValidityPeriod> documentSigner; ///< the Document Signer certificate, when the SOD holds it
+    std::optional<ValidityPeriod> csca;           ///< the trust anchor, when one matched
 };
 
+/** Every check of a document and the overall verdict (docs/verification.md). */
 struct VerificationReport {
-    PassiveAuthenticationResult passive;
-    CheckResult chipAuthentication;
-    CheckResult activeAuthentication;
+    PassiveAuthenticationResult passive; ///< the data is unaltered and signed under a trusted CSCA
+    CheckResult chipAuthentication;      ///< the chip holds the DG14 key (not a copy)
+    CheckResult activeAuthentication;    ///< the chip holds the DG15 key (not a copy)
     /** The document is what it claims: issuing state of DG1 = country of the Document Signer and CSCA;
      *  for a CCCD, the ID number of DG13 = the one in DG1. */
     CheckResult consistency;
     /** EF.CardSecurity's signature and chain, when the chip has one. */
     std::optional<CheckResult> cardSecurity;
-    ExpiryReport expiry;
+    ExpiryReport expiry;              ///< reported on its own: an expired document is not a forgery
     bool offline = false; ///< checked from files without the chip: never VALID
-    Verdict overall = Verdict::Unverified;
+    Verdict overall = Verdict::Unverified; ///< VALID, INVALID or UNVERIFIED (overallVerdict)
 };
 
 /**
