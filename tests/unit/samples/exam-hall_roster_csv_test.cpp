@@ -112,9 +112,11 @@ TEST_CASE("exam-hall roster: a row that is not UTF-8 (a Windows code page) is re
 {
     auto parsed = parseRosterCsv("id,name,room,seat\n"
                                  "001090123456,Nguy\xEA\xF2n V\xE3n An,P.101,07\n" // Windows-1258 bytes
-                                 "079301000123,Trần Thị Bích Ngọc,P.102,03\n");
-    REQUIRE(parsed.problems.size() == 1);
+                                 "079301000123,Trần Thị Bích Ngọc,P.102,03\n"
+                                 "066158004321,H'Hen Ni\xEF\xBF\xBD,P.101,12\n"); // the same, decoded by a browser
+    REQUIRE(parsed.problems.size() == 2);
     CHECK(parsed.problems[0].code == "not_utf8");
+    CHECK(parsed.problems[1].code == "not_utf8");
     CHECK(parsed.problems[0].line == 2);
     CHECK(parsed.rows.size() == 1);
 }
