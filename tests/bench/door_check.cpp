@@ -72,7 +72,7 @@ enum class Decision { Admitted, NotValid, NoMatch, NotLive, NoUsableFace };
 
 struct Outcome {
     Decision decision = Decision::NotValid;
-    double readMs = 0, faceMs = 0, totalMs = 0;
+    double detectionMs = 0, readMs = 0, faceMs = 0, totalMs = 0;
 };
 
 Decision decide(const ReadResult& r, const Bytes& liveFrame, FaceMatcher& matcher)
@@ -109,6 +109,9 @@ Outcome admitOne(const vcard::Profile& profile, const Bytes& liveFrame, FaceMatc
     read.waitForCard = std::chrono::seconds(10);
     Outcome o;
     const auto inserted = Clock::now();
+    read.onStage = [&](ReadStage stage) {
+        if (stage == ReadStage::Connecting) o.detectionMs = msSince(inserted);
+    };
     CardOnReader onReader(chip, options.vpcdPort);
     ReadResult r = readCard(AccessKey::fromIdNumber(*profile.document.idNumber), read);
     o.readMs = msSince(inserted);
@@ -124,7 +127,7 @@ DoorFigures runDoorCheck(const DoorOptions& options, const std::shared_ptr<const
 {
     FaceMatcher matcher(options.modelFolder); // loaded once, before the doors open
     DoorFigures figures;
-    std::vector<double> total, read, face;
+    std::vector<double> total, detection, read, face;
     std::vector<Person> queue = queueOf(options.facesFolder, options.candidates);
     for (std::size_t i = 0; i < queue.size(); ++i) {
         vcard::Profile profile = candidateProfile(static_cast<int>(i), queue[i].chipPhoto);
@@ -133,6 +136,7 @@ DoorFigures runDoorCheck(const DoorOptions& options, const std::shared_ptr<const
             Outcome o = admitOne(profile, readFileBytes(queue[i].liveFrame), matcher, options, trust);
             count(figures, o.decision);
             total.push_back(o.totalMs);
+            detection.push_back(o.detectionMs);
             read.push_back(o.readMs);
             face.push_back(o.faceMs);
             progress << "  candidate " << i + 1 << ": " << (o.decision == Decision::Admitted ? "admitted" : "refused") << " in "
@@ -144,6 +148,7 @@ DoorFigures runDoorCheck(const DoorOptions& options, const std::shared_ptr<const
         }
     }
     figures.insertionToDecision = spreadOf(total);
+    figures.detection = spreadOf(detection);
     figures.read = spreadOf(read);
     figures.faceMatch = spreadOf(face);
     return figures;

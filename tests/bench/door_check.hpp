@@ -25,7 +25,8 @@ struct DoorOptions {
 struct DoorFigures {
     int candidates = 0, admitted = 0, refused = 0, failed = 0;
     int notValid = 0, noMatch = 0, notLive = 0, noUsableFace = 0; ///< why candidates were refused
-    Spread insertionToDecision, read, faceMatch; ///< ms: the whole, the read (insertion to verified), the face step
+    /// ms: the whole; insertion until the reader reports the card (pcscd's polling); the read (insertion to verified); the face step
+    Spread insertionToDecision, detection, read, faceMatch;
 };
 
 DoorFigures runDoorCheck(const DoorOptions& options, const std::shared_ptr<const TrustStore>& trust, std::ostream& progress);

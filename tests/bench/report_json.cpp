@@ -62,7 +62,8 @@ nlohmann::json toJson(const BenchReport& r)
         out["door_check"] = {{"candidates", d.candidates}, {"admitted", d.admitted}, {"refused", d.refused}, {"failed", d.failed},
                              {"refused_not_valid", d.notValid}, {"refused_no_match", d.noMatch}, {"refused_not_live", d.notLive},
                              {"refused_no_usable_face", d.noUsableFace},
-                             {"insertion_to_decision", spreadJson(d.insertionToDecision)}, {"read", spreadJson(d.read)},
+                             {"insertion_to_decision", spreadJson(d.insertionToDecision)}, {"detection", spreadJson(d.detection)},
+                             {"read", spreadJson(d.read)},
                              {"face_match", spreadJson(d.faceMatch)}};
     }
     out["machine"] = {{"cpus", r.load.cpus}, {"load_average_start", r.load.before}, {"load_average_end", r.load.after}};

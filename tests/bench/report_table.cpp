@@ -44,6 +44,7 @@ void printDoor(const DoorFigures& d, std::ostream& out)
         << d.notValid << " not VALID, " << d.noMatch << " face mismatch, " << d.notLive << " not live, " << d.noUsableFace
         << " no usable face), " << d.failed << " failed; card insertion to decision\n\n| step | median ms | p95 ms | max ms |\n|---|---:|---:|---:|\n";
     auto row = [&](const char* step, const Spread& s) { out << "| " << step << " | " << format("%.0f | %.0f | %.0f", s.median, s.p95, s.max) << " |\n"; };
+    row("insertion to the card seen (pcscd polls the reader)", d.detection);
     row("insertion to read and verified", d.read);
     row("face match with liveness", d.faceMatch);
     row("**insertion to decision**", d.insertionToDecision);
@@ -57,9 +58,10 @@ void printTable(const BenchReport& r, std::ostream& out)
         out << '\n';
         printFaceTable(*r.face, out);
     }
-    out << "\nHost: CA + AA + PA " << format("%.1f ms CPU (median, p95 %.1f)", r.proofCpuMs.median, r.proofCpuMs.p95);
-    if (r.peakRssMb) out << format("; peak RSS of a read with face match %.0f MB", *r.peakRssMb);
-    out << '\n';
+    if (r.proofCpuMs.count > 0) {
+        out << "\nHost CPU of CA + AA + PA per read: " << format("%.1f ms (median of %.0f, p95 %.1f)\n", r.proofCpuMs.median, r.proofCpuMs.count, r.proofCpuMs.p95);
+    }
+    if (r.peakRssMb) out << format("\nPeak RSS of a full read with face match and liveness, in its own process: %.0f MB\n", *r.peakRssMb);
     if (r.door) printDoor(*r.door, out);
     out << format("\nMachine: %.0f CPUs, load average %.2f at start, %.2f at end\n", r.load.cpus, r.load.before, r.load.after);
 }
