@@ -23,7 +23,7 @@ export { cameraVideo, chipFace, faces } from './harness/faces.mjs';
 export { fetchJson, request } from './harness/http.mjs';
 export * as paths from './harness/paths.mjs';
 export { startPostgres } from './harness/postgres.mjs';
-export { freePort, onCleanup, start, stop, tempDir, until, untilOutput } from './harness/processes.mjs';
+export { freePort, onCleanup, onShutdown, start, stop, tempDir, until, untilOutput } from './harness/processes.mjs';
 export { startSample, startStack } from './harness/sample.mjs';
 export { Skip, check, step };
 

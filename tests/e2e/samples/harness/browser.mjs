@@ -3,13 +3,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumPath, e2eDir, screenshotDir } from './paths.mjs';
-import { onCleanup, tempDir } from './processes.mjs';
+import { onCleanup, onShutdown, tempDir } from './processes.mjs';
 import { Skip, step } from './report.mjs';
 
 async function playwright() {
     const entry = path.join(e2eDir, 'node_modules/playwright-core/index.mjs');
     if (!fs.existsSync(entry)) throw new Skip('playwright-core missing in tests/e2e/node_modules (scripts/setup runs npm ci there)');
     return (await import(entry)).chromium;
+}
+
+// The exit path (a signal, the watchdog) cannot await a close: kill the Chromium processes of this profile, found by
+// their command line, before the profile folder is removed (else Chromium writes into it again).
+function killChromiumOf(profile) {
+    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+            if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}\0`)) process.kill(Number(pid), 'SIGKILL');
+        } catch (_) { /* gone, or not ours to see */ }
+    }
 }
 
 // Every error a page logs, or throws uncaught, from every page of the context.
@@ -27,7 +37,8 @@ export async function openBrowser({ cameraVideo, extraArgs = [], viewport = { wi
     if (!fs.existsSync(chromiumPath)) throw new Skip(`${chromiumPath} missing (Debian chromium; scripts/setup)`);
     const chromium = await playwright();
     step(`open Chromium${cameraVideo ? ` with the camera ${path.basename(cameraVideo)}` : ''}`);
-    const context = await chromium.launchPersistentContext(tempDir('cccd-e2e-chromium-'), {
+    const profile = tempDir('cccd-e2e-chromium-');
+    const context = await chromium.launchPersistentContext(profile, {
         executablePath: chromiumPath,
         headless: true,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -36,7 +47,8 @@ export async function openBrowser({ cameraVideo, extraArgs = [], viewport = { wi
         viewport,
     });
     let open = true;
-    onCleanup(() => { if (open) context.close().catch(() => {}); }); // the browser process dies with playwright anyway
+    onShutdown(async () => { if (open) await context.close(); }); // a test that failed with the browser open
+    onCleanup(() => killChromiumOf(profile));
     const consoleErrors = [];
     const watched = new Set();
     const watch = (p) => { if (!watched.has(p)) { watched.add(p); collectErrors(p, consoleErrors); } };

@@ -9,10 +9,14 @@ import path from 'node:path';
 import { step } from './report.mjs';
 
 const children = [];
+const closers = []; // asynchronous, awaited by shutdown() before the programs stop
 const cleanups = []; // synchronous, run last-registered first
 
 /** Runs fn at exit, after the programs are stopped (last registered, first run). fn must be synchronous. */
 export function onCleanup(fn) { cleanups.push(fn); }
+
+/** Awaits fn in shutdown(), before the programs are stopped (last registered, first run): a graceful close. */
+export function onShutdown(fn) { closers.push(fn); }
 
 /** A fresh folder under the system's temporary folder, removed at exit. */
 export function tempDir(prefix = 'cccd-e2e-') {
@@ -88,8 +92,15 @@ export function programOutputs(lines = 40) {
     return children.filter((c) => c.output).map((c) => `--- ${c.label}:\n${c.output.split('\n').slice(-lines).join('\n')}`);
 }
 
-/** Stops every program still running (reverse order), then runs the cleanups. */
+/** Closes what asked for it, stops every program still running (reverse order), then runs the cleanups. */
 export async function shutdown() {
+    while (closers.length) {
+        try {
+            await closers.pop()();
+        } catch (e) {
+            console.log(`shutdown: ${e.message}`);
+        }
+    }
     for (const child of [...children].reverse()) {
         if (running(child)) {
             step(`stopping ${child.label}`);
