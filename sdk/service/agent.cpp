@@ -50,7 +50,7 @@ HttpError httpErrorFor(const Error& e)
     case ErrorKind::AccessDenied: return {422, "wrong_key", e.what()};
     case ErrorKind::ServiceUnavailable: return {503, "service_unavailable", e.what()};
     case ErrorKind::NoReader: return {503, "no_reader", e.what()};
-    case ErrorKind::NoCard: return {408, "no_card", e.what()};
+    case ErrorKind::NoCard: return {409, "no_card", e.what()}; // not 408: browsers resend a request answered 408
     case ErrorKind::CardRemoved: return {410, "card_removed", e.what()};
     case ErrorKind::Communication:
     case ErrorKind::CardError:

@@ -37,6 +37,8 @@ struct Agent::Impl {
     std::mutex faceMutex;
     std::map<std::string, std::vector<std::uint8_t>> lastChipPhoto; ///< by caller
     std::unique_ptr<FaceMatcher> matcher;                            ///< loaded on first use
+    /** Wipes and drops a caller's last chip photo (before a new one, or when the caller asks). Takes faceMutex. */
+    void forgetChipPhoto(const std::string& caller);
 
     using Handler = std::function<nlohmann::json(const httplib::Request&, const CallerDecision&)>;
     /** A JSON endpoint behind the caller check, with CORS, error answers and one log line per request. */

@@ -82,6 +82,7 @@ nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const Ca
         ReadResult result = readCard(key, options);
         nlohmann::json report = filteredReport(result, fields, face, verify);
         report["request_id"] = requestId;
+        a.forgetChipPhoto(caller.caller); // the previous citizen's photo goes, whatever this read brings
         if (face && result.face) {
             std::lock_guard<std::mutex> lock(a.faceMutex);
             a.lastChipPhoto[caller.caller] = result.face->data; // for this caller's face match, until its next read

@@ -47,7 +47,7 @@ export class CccdAgentError extends Error {
 }
 
 const STATUS_CODES = {
-    400: 'invalid_argument', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 408: 'no_card',
+    400: 'invalid_argument', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found',
     409: 'busy', 413: 'too_large', 503: 'no_reader',
 };
 
@@ -304,6 +304,13 @@ export class CccdAgent {
         if (liveness !== undefined) body.liveness = liveness;
         return this.request('POST', '/v1/face-match', body);
     }
+
+    /**
+     * Wipes what the agent keeps for this caller (the last chip photo), e.g. when a kiosk session ends
+     * (`POST /v1/forget`). A new read also replaces it.
+     * @returns {Promise<{forgotten: boolean}>}
+     */
+    forget() { return this.request('POST', '/v1/forget', {}); }
 
     /**
      * Reads the QR code printed on the card face (`POST /v1/scan-qr`) from the agent's camera or a posted image.

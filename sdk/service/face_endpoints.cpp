@@ -1,10 +1,10 @@
 // POST /v1/face-match and POST /v1/scan-qr: the camera of this PC, or a frame the page captured.
 #include "cccd/error.hpp"
+#include "core/secure.hpp"
 #include "face/image_decoding.hpp"
 #include "face/live_source.hpp"
 #include "face/match_json.hpp"
 #include "face/qr_reader.hpp"
-#include "core/secure.hpp"
 #include "service/agent_impl.hpp"
 #include "service/camera_sources.hpp"
 #include "vn/document_json.hpp"
@@ -92,8 +92,22 @@ nlohmann::json scanQr(const httplib::Request& req, const AgentOptions& options)
 }
 } // namespace
 
+void Agent::Impl::forgetChipPhoto(const std::string& caller)
+{
+    std::lock_guard<std::mutex> lock(faceMutex);
+    auto last = lastChipPhoto.find(caller);
+    if (last == lastChipPhoto.end()) return;
+    secureZero(last->second.data(), last->second.size());
+    lastChipPhoto.erase(last);
+}
+
 void Agent::Impl::addFaceEndpoints()
 {
+    // A kiosk or counter ends a citizen's session: nothing of them stays in the agent.
+    route("POST", "/v1/forget", false, [this](const httplib::Request&, const CallerDecision& caller) {
+        forgetChipPhoto(caller.caller);
+        return nlohmann::json{{"forgotten", true}};
+    });
     route("POST", "/v1/face-match", false, [this](const httplib::Request& req, const CallerDecision& caller) { return faceMatch(*this, req, caller); });
     route("POST", "/v1/scan-qr", false, [this](const httplib::Request& req, const CallerDecision&) { return scanQr(req, options); });
 }

@@ -313,6 +313,24 @@ TEST_CASE("agent: face match of the chip photo against a frame the page posted")
     CHECK(answer["score"].get<double>() > 0.9);
     auto noFace = c.Post("/v1/face-match", httplib::Headers{{"Origin", page}}, nlohmann::json{{"live", {{"image", "AAAA"}}}, {"chip", "AAAA"}}.dump(), "application/json");
     CHECK(noFace->status != 200);
+
+    // The session ends (a kiosk's Finish): the agent keeps nothing of the citizen, so a match has no chip photo.
+    auto forget = c.Post("/v1/forget", fromPage(), "{}", "application/json");
+    REQUIRE(forget);
+    CHECK(forget->status == 200);
+    auto after = c.Post("/v1/face-match", fromPage(), match.dump(), "application/json");
+    CHECK(after->status == 400);
+    CHECK_THAT(nlohmann::json::parse(after->body)["error"]["message"].get<std::string>(), Catch::Contains("no chip photo"));
+}
+
+TEST_CASE("agent: no card is 409 no_card, never 408 (browsers resend a request answered 408)")
+{
+    PcscdInstance pcscd;
+    AgentInstance agent(pcscd);
+    auto res = agent.client().Post("/v1/read", fromPage(), readRequest("001090123456", {"id_number"}).dump(), "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 409);
+    CHECK(nlohmann::json::parse(res->body)["error"]["code"] == "no_card");
 }
 
 TEST_CASE("agent: camera:0 is its --camera (a folder of pictures), a camera it cannot open is 503 no_camera, not 500")

@@ -266,6 +266,7 @@ function wipeCitizen() {
     $('reading-step').textContent = '';
     $('scanner-input').value = '';
     keypad.clear();
+    if (link) link.agent.forget().catch(() => {}); // the agent's copy of the chip photo goes too
 }
 
 /** Finish, Cancel, a result's countdown, or the idle timeout: the first screen, nothing of the citizen left. */
