@@ -40,7 +40,13 @@ int verifyLog(const std::string& spec)
         return 2;
     }
     auto db = openDatabase(spec);
-    ChainReport report = verifyChain(*db);
+    ChainReport report;
+    try {
+        report = verifyChain(*db);
+    } catch (const DatabaseError& e) {
+        std::cerr << "verify-log: no KYC audit log in " << db->describe() << " (" << e.what() << ")\n";
+        return 2;
+    }
     if (report.intact) {
         std::cout << "audit log intact: " << report.checks << " checks, head hash " << report.headHash << "\n";
         return 0;

@@ -65,7 +65,13 @@ export class FaceStep {
         if (this.choice() === 'page') await this.startCamera().catch(() => { /* reported when the check runs */ });
     }
 
-    async startCamera() {
+    /** Starts this browser's camera once, however many callers ask at the same time. */
+    startCamera() {
+        if (!this.starting) this.starting = this.openCamera().finally(() => { this.starting = null; });
+        return this.starting;
+    }
+
+    async openCamera() {
         if (this.stream) return;
         if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
             throw new SampleError('this browser gives the page no camera (an http page on another PC?)', 'no_camera');
