@@ -1,10 +1,10 @@
 #include "exam-hall/commands.hpp"
 
 #include "common/sample_server.hpp"
-#include "exam-hall/attendance_csv.hpp"
-#include "exam-hall/roster_csv.hpp"
-#include "exam-hall/roster_store.hpp"
-#include "exam-hall/schema.hpp"
+#include "exam-hall/rules/attendance_csv.hpp"
+#include "exam-hall/rules/roster_csv.hpp"
+#include "exam-hall/rules/roster_store.hpp"
+#include "exam-hall/rules/schema.hpp"
 
 #include <fstream>
 #include <iostream>

@@ -7,7 +7,7 @@
 #include "common/sample_server.hpp"
 #include "exam-hall/commands.hpp"
 #include "exam-hall/routes.hpp"
-#include "exam-hall/schema.hpp"
+#include "exam-hall/rules/schema.hpp"
 
 using namespace cccd::samples;
 

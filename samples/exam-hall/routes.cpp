@@ -1,9 +1,9 @@
 #include "exam-hall/routes.hpp"
 
-#include "exam-hall/attendance_csv.hpp"
-#include "exam-hall/door_check.hpp"
-#include "exam-hall/roster_csv.hpp"
-#include "exam-hall/roster_store.hpp"
+#include "exam-hall/rules/attendance_csv.hpp"
+#include "exam-hall/rules/door_check.hpp"
+#include "exam-hall/rules/roster_csv.hpp"
+#include "exam-hall/rules/roster_store.hpp"
 
 namespace cccd::samples::exam {
 namespace {

@@ -1,10 +1,10 @@
 // The exam hall's storage on SQLite (the e2e tests run it on PostgreSQL too): roster import and re-import, the
 // decision recorded, the same card twice, one admission per card even when two doors race, the overview, the export.
 #include "common/database.hpp"
-#include "exam-hall/attendance_csv.hpp"
-#include "exam-hall/door_check.hpp"
-#include "exam-hall/roster_store.hpp"
-#include "exam-hall/schema.hpp"
+#include "exam-hall/rules/attendance_csv.hpp"
+#include "exam-hall/rules/door_check.hpp"
+#include "exam-hall/rules/roster_store.hpp"
+#include "exam-hall/rules/schema.hpp"
 
 #include <catch2/catch.hpp>
 

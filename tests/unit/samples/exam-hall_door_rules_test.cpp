@@ -1,6 +1,6 @@
 // The door's rules: ADMIT only for a genuine card of this room's roster, not yet admitted, with a live matching
 // face; every other case refers to the supervisor with its reasons, most serious first.
-#include "exam-hall/door_rules.hpp"
+#include "exam-hall/rules/door_rules.hpp"
 
 #include <catch2/catch.hpp>
 

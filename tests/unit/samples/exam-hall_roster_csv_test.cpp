@@ -1,6 +1,6 @@
 // The exam board's roster CSV as spreadsheets really save it: a BOM, CRLF, quotes, ';' separators, empty rows,
 // Vietnamese names; bad rows reported by line and the good ones kept.
-#include "exam-hall/roster_csv.hpp"
+#include "exam-hall/rules/roster_csv.hpp"
 
 #include <catch2/catch.hpp>
 

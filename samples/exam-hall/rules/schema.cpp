@@ -1,4 +1,4 @@
-#include "exam-hall/schema.hpp"
+#include "exam-hall/rules/schema.hpp"
 
 #include "common/migrations.hpp"
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "common/database.hpp"
-#include "exam-hall/door_rules.hpp"
+#include "exam-hall/rules/door_rules.hpp"
 
 #include <optional>
 #include <string>

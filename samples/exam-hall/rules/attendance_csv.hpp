@@ -3,7 +3,7 @@
 // own records. Reasons are stable codes (README: "Attendance export").
 #pragma once
 
-#include "exam-hall/attendance_store.hpp"
+#include "exam-hall/rules/attendance_store.hpp"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "exam-hall/roster_store.hpp"
+#include "exam-hall/rules/roster_store.hpp"
 
 #include "common/clock.hpp"
 

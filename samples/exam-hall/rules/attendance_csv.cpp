@@ -1,4 +1,4 @@
-#include "exam-hall/attendance_csv.hpp"
+#include "exam-hall/rules/attendance_csv.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "exam-hall/attendance_store.hpp"
+#include "exam-hall/rules/attendance_store.hpp"
 
 #include "common/clock.hpp"
 

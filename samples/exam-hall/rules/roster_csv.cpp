@@ -1,4 +1,4 @@
-#include "exam-hall/roster_csv.hpp"
+#include "exam-hall/rules/roster_csv.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "exam-hall/door_rules.hpp"
+#include "exam-hall/rules/door_rules.hpp"
 
 #include <algorithm>
 

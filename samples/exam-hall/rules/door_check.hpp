@@ -3,9 +3,9 @@
 #pragma once
 
 #include "common/database.hpp"
-#include "exam-hall/attendance_store.hpp"
-#include "exam-hall/door_rules.hpp"
-#include "exam-hall/roster_store.hpp"
+#include "exam-hall/rules/attendance_store.hpp"
+#include "exam-hall/rules/door_rules.hpp"
+#include "exam-hall/rules/roster_store.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "exam-hall/door_check.hpp"
+#include "exam-hall/rules/door_check.hpp"
 
 #include "common/sample_server.hpp"
 

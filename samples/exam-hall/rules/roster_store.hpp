@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/database.hpp"
-#include "exam-hall/roster_csv.hpp"
+#include "exam-hall/rules/roster_csv.hpp"
 
 #include <optional>
 #include <string>
