@@ -19,7 +19,7 @@ export { startAgent } from './harness/agent.mjs';
 export { openBrowser } from './harness/browser.mjs';
 export { insertCard, makeProfile, readers, removeCard, slotReader, swapCard } from './harness/card.mjs';
 export { dbQuery, useDatabase } from './harness/database.mjs';
-export { cameraVideo, chipFace, faces } from './harness/faces.mjs';
+export { cameraVideo, chipFace, faces, qrCameraVideo } from './harness/faces.mjs';
 export { fetchJson, request } from './harness/http.mjs';
 export * as paths from './harness/paths.mjs';
 export { startPostgres } from './harness/postgres.mjs';

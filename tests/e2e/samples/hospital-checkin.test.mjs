@@ -12,11 +12,10 @@
 //     mid-check-in: a message with the next step, nothing lost;
 //   - two servers (two counters) on one database taking numbers at the same moment: no number twice;
 //   - English; no console errors; no full ID number or name in the servers' logs.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
     cameraVideo, check, dbQuery, fetchJson, freePort, insertCard, makeProfile, openBrowser, paths, removeCard, run, start,
-    startAgent, startSample, step, swapCard, tempDir, untilOutput,
+    qrCameraVideo, startAgent, startSample, step, swapCard, untilOutput,
 } from './harness.mjs';
 import { hospitalStrings } from '../../../samples/hospital-checkin/web/strings.js';
 
@@ -60,20 +59,6 @@ async function startSimulator() {
 }
 
 // A card-face QR as the agent's camera sees it: the code in the middle of a 4:3 white frame.
-function qrCameraVideo(qr) {
-    const dir = tempDir('cccd-e2e-hospital-qr-');
-    const square = path.join(dir, 'qr.png');
-    const frame = path.join(dir, 'qr-frame.png');
-    execFileSync('qrencode', ['-s', '6', '-m', '4', '-o', square, qr]);
-    execFileSync('/usr/bin/python3', ['-c', `
-from PIL import Image
-qr = Image.open(${JSON.stringify(square)}).convert('RGB')
-canvas = Image.new('RGB', (qr.width * 2, qr.width * 3 // 2), 'white')
-canvas.paste(qr, ((canvas.width - qr.width) // 2, (canvas.height - qr.height) // 2))
-canvas.save(${JSON.stringify(frame)})`]);
-    return cameraVideo(frame);
-}
-
 async function visitsOf(id) {
     return dbQuery(`select v.queue_number, v.visit_date, v.identity_source, v.card_verdict, v.verified, v.insurance_status,
         v.insurance_card_number, v.insurance_benefit_percent, v.insurance_problem, d.code as department

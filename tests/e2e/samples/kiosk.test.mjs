@@ -9,10 +9,8 @@
 //   - idle reset (a short --idle-seconds) with the ID typed on the keypad and after a session, Cancel, Finish;
 //   - nothing about the citizen is kept: the database (every table), the page (DOM, inputs, images, camera,
 //     localStorage, sessionStorage, the JavaScript heap after GC) and the server's log hold no ID, name or birth date.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import {
-    cameraVideo, check, dbQuery, faces, freePort, insertCard, openBrowser, removeCard, run, startAgent, startSample, step, swapCard, tempDir,
+    cameraVideo, check, dbQuery, faces, freePort, insertCard, openBrowser, removeCard, qrCameraVideo, run, startAgent, startSample, step, swapCard,
 } from './harness.mjs';
 import { kioskStrings } from '../../../samples/kiosk/web/kiosk-strings.js';
 
@@ -115,20 +113,6 @@ async function checkDatabaseAnonymous(db, when) {
 const sessions = (db) => dbQuery('select ticket_number, outcome, finished_at from kiosk_sessions order by id', db);
 
 // A QR of the card face as a camera sees it: the code in the middle of a 4:3 white frame.
-function qrCameraVideo() {
-    const dir = tempDir('cccd-e2e-kiosk-qr-');
-    const square = path.join(dir, 'qr.png');
-    const frame = path.join(dir, 'qr-frame.png');
-    execFileSync('qrencode', ['-s', '6', '-m', '4', '-o', square, QR]);
-    execFileSync('/usr/bin/python3', ['-c', `
-from PIL import Image
-qr = Image.open(${JSON.stringify(square)}).convert('RGB')
-canvas = Image.new('RGB', (qr.width * 2, qr.width * 3 // 2), 'white')
-canvas.paste(qr, ((canvas.width - qr.width) // 2, (canvas.height - qr.height) // 2))
-canvas.save(${JSON.stringify(frame)})`]);
-    return cameraVideo(frame);
-}
-
 async function happyPaths(kiosk, app) {
     const { page } = kiosk;
     step('happy path 1: the built-in QR scanner, face, ticket A001');
@@ -291,7 +275,7 @@ async function faceMismatch(app) {
 
 async function qrCamera(app, agent) {
     step('the card\'s QR held to the page\'s camera');
-    const qrKiosk = await kioskBrowser(qrCameraVideo());
+    const qrKiosk = await kioskBrowser(qrCameraVideo(QR));
     try {
         await openKiosk(qrKiosk, app.url);
         // The QR is read at the first frame: hold that frame's answer until the screen is photographed.

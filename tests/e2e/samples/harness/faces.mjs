@@ -47,3 +47,18 @@ export function cameraVideo(image = faces.cardHolder) { return makeOnce('make-ca
 
 /** A chip-sized JPEG face (360x480) of the picture, for a virtual card's profile. */
 export function chipFace(image) { return makeOnce('make-chip-face', image, '.jpg'); }
+
+/** A camera video of a card face's QR code (the text as printed on the card), for scanning it with a camera. */
+export function qrCameraVideo(text) {
+    folder ??= tempDir('cccd-e2e-faces-');
+    const square = path.join(folder, `qr-${made.size}.png`);
+    const frame = path.join(folder, `qr-frame-${made.size}.png`);
+    execFileSync('qrencode', ['-s', '6', '-m', '4', '-o', square, text]);
+    execFileSync('/usr/bin/python3', ['-c', `
+from PIL import Image
+qr = Image.open(${JSON.stringify(square)}).convert('RGB')
+canvas = Image.new('RGB', (qr.width * 2, qr.width * 3 // 2), 'white')
+canvas.paste(qr, ((canvas.width - qr.width) // 2, (canvas.height - qr.height) // 2))
+canvas.save(${JSON.stringify(frame)})`]);
+    return cameraVideo(frame);
+}
