@@ -6,6 +6,7 @@
 #include "bank-counter/kyc/id_lookup_key.hpp"
 #include "bank-counter/kyc/kyc_schema.hpp"
 #include "common/migrations.hpp"
+#include "temp_sqlite.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -29,17 +30,12 @@ std::filesystem::path tempPath(const std::string& name)
 }
 
 struct TempLog {
-    std::filesystem::path path = tempPath("log.sqlite");
+    test::TempSqliteFile file{"bank-log"};
     std::unique_ptr<Database> db;
     TempLog()
     {
-        db = openDatabase(path.string());
+        db = openDatabase(file.spec());
         migrate(*db, "bank-counter", kycMigrations(db->dialect()));
-    }
-    ~TempLog()
-    {
-        db.reset();
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
     }
     // What an administrator can do: the triggers are only a guard rail.
     void dropGuards() { db->execute("DROP TRIGGER kyc_checks_no_update; DROP TRIGGER kyc_checks_no_delete; DROP TRIGGER kyc_chain_head_forward;"); }
@@ -213,7 +209,7 @@ TEST_CASE("bank-counter: two counters appending at once on one SQLite file form 
     for (int c = 0; c < counters; ++c) {
         threads.emplace_back([&, c] {
             try {
-                auto db = openDatabase(t.path.string()); // its own connection, like another server process
+                auto db = openDatabase(t.file.spec()); // its own connection, like another server process
                 AuditLog log(*db);
                 for (int i = 0; i < perCounter; ++i) {
                     NewCheck check = sampleCheck();

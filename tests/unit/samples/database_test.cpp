@@ -3,6 +3,7 @@
 #include "common/database.hpp"
 #include "common/migrations.hpp"
 #include "common/sample_server.hpp"
+#include "temp_sqlite.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,12 +14,8 @@ using namespace cccd::samples;
 
 namespace {
 struct TempDb {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("cccd-sample-db-" + std::to_string(getpid()) + ".sqlite");
-    TempDb() { std::filesystem::remove(path); }
-    ~TempDb()
-    {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    }
+    test::TempSqliteFile file{"sample-db"};
+    std::string path = file.spec();
 };
 
 const std::vector<Migration> migrations = {
@@ -30,7 +27,7 @@ const std::vector<Migration> migrations = {
 TEST_CASE("SQLite: bound values come back as text, NULL as nothing, auto-numbered ids through RETURNING")
 {
     TempDb temp;
-    auto db = openDatabase(temp.path.string());
+    auto db = openDatabase(temp.path);
     REQUIRE(db->dialect() == DbDialect::Sqlite);
     REQUIRE(migrate(*db, "test", migrations) == 2);
     auto first = db->query("INSERT INTO patients (id_number, name, created_at, phone) VALUES (?, ?, ?, ?) RETURNING id",
@@ -51,7 +48,7 @@ TEST_CASE("SQLite: bound values come back as text, NULL as nothing, auto-numbere
 TEST_CASE("SQLite: a transaction that throws leaves nothing behind; a constraint failure is a DatabaseError")
 {
     TempDb temp;
-    auto db = openDatabase(temp.path.string());
+    auto db = openDatabase(temp.path);
     migrate(*db, "test", migrations);
     CHECK_THROWS_AS(db->transaction([&] {
         db->query("INSERT INTO patients (id_number, created_at) VALUES (?, ?)", {std::string("001090123456"), std::string("t")});
@@ -68,10 +65,10 @@ TEST_CASE("Migrations run once, in order, and a later one is applied to an exist
 {
     TempDb temp;
     {
-        auto db = openDatabase(temp.path.string());
+        auto db = openDatabase(temp.path);
         CHECK(migrate(*db, "test", {migrations[0]}) == 1);
     }
-    auto db = openDatabase(temp.path.string());
+    auto db = openDatabase(temp.path);
     CHECK(migrate(*db, "test", migrations) == 1);
     CHECK(migrate(*db, "test", migrations) == 0);
     CHECK(migrate(*db, "other-app", {}) == 0);

@@ -5,6 +5,7 @@
 #include "exam-hall/rules/door_check.hpp"
 #include "exam-hall/rules/roster_store.hpp"
 #include "exam-hall/rules/schema.hpp"
+#include "temp_sqlite.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,24 +18,18 @@ using namespace cccd::samples::exam;
 namespace {
 
 struct ExamDb {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("cccd-exam-hall-" + std::to_string(getpid()) + ".sqlite");
+    test::TempSqliteFile file{"exam-hall"};
     std::unique_ptr<Database> db;
     long long session = 0;
     ExamDb()
     {
-        std::filesystem::remove(path);
-        db = openDatabase(path.string());
+        db = openDatabase(file.spec());
         migrateExamHall(*db);
         session = sessionIdFor(*db, "Toán - sáng 27/06");
         importRoster(*db, session,
                      {{2, "001090123456", "Nguyễn Văn An", "P.101", "07"},
                       {3, "079301000123", "Trần Thị Bích Ngọc", "P.102", "03"},
                       {4, "066158004321", "H'Hen Niê", "P.101", "12"}});
-    }
-    ~ExamDb()
-    {
-        db.reset();
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
     }
     DoorRequest at(const std::string& room, const std::string& id) const
     {

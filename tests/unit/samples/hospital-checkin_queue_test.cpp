@@ -48,7 +48,7 @@ TEST_CASE("hospital queue numbers: eight counters hammering one database never g
     constexpr int counters = 8, perCounter = 40;
     // One connection per counter, as separate server processes on one database would have.
     std::vector<std::unique_ptr<Database>> connections;
-    for (int i = 0; i < counters; ++i) connections.push_back(openDatabase(h.path.string()));
+    for (int i = 0; i < counters; ++i) connections.push_back(openDatabase(h.file.spec()));
 
     std::mutex mutex;
     std::vector<long long> internalNumbers, paediatricsNumbers;

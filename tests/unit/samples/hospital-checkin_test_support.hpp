@@ -5,6 +5,7 @@
 #include "common/migrations.hpp"
 #include "rules/insurance.hpp"
 #include "rules/schema.hpp"
+#include "temp_sqlite.hpp"
 
 #include <atomic>
 #include <filesystem>
@@ -16,20 +17,13 @@ namespace hospital_test {
 
 /** A fresh, migrated SQLite database file, removed afterwards. */
 struct HospitalDb {
-    std::filesystem::path path;
+    cccd::samples::test::TempSqliteFile file;
     std::unique_ptr<cccd::samples::Database> db;
 
-    explicit HospitalDb(const std::string& tag)
-        : path(std::filesystem::temp_directory_path() / ("cccd-hospital-" + tag + "-" + std::to_string(getpid()) + ".sqlite"))
+    explicit HospitalDb(const std::string& tag) : file("hospital-" + tag)
     {
-        removeFiles();
-        db = cccd::samples::openDatabase(path.string());
+        db = cccd::samples::openDatabase(file.spec());
         cccd::samples::migrate(*db, cccd::samples::hospital::appName, cccd::samples::hospital::migrations());
-    }
-    ~HospitalDb()
-    {
-        db.reset();
-        removeFiles();
     }
     long long count(const std::string& table) { return db->query("SELECT COUNT(*) AS n FROM " + table)[0].integer("n"); }
     /** The id of a seeded department by its code (NOI, NHI, NGOAI, RHM). */
@@ -38,11 +32,6 @@ struct HospitalDb {
         return db->query("SELECT id FROM departments WHERE code = ?", {code}).at(0).integer("id");
     }
 
-private:
-    void removeFiles()
-    {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    }
 };
 
 /** Answers what it is told to, or fails like a gateway that timed out; counts the lookups. */

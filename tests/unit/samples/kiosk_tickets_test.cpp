@@ -6,6 +6,7 @@
 #include "kiosk/rules/kiosk_schema.hpp"
 #include "kiosk/rules/session_outcome.hpp"
 #include "kiosk/rules/ticket_book.hpp"
+#include "temp_sqlite.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,27 +20,13 @@ using namespace cccd::samples::kiosk;
 
 namespace {
 struct KioskDb {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("cccd-kiosk-" + std::to_string(getpid()) + ".sqlite");
-    std::unique_ptr<Database> db;
-    KioskDb()
-    {
-        remove();
-        db = open();
-    }
-    ~KioskDb()
-    {
-        db.reset();
-        remove();
-    }
+    test::TempSqliteFile file{"kiosk"};
+    std::unique_ptr<Database> db = open();
     std::unique_ptr<Database> open()
     {
-        auto opened = openDatabase(path.string());
+        auto opened = openDatabase(file.spec());
         migrate(*opened, "kiosk", kioskMigrations());
         return opened;
-    }
-    void remove()
-    {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
     }
 };
 
