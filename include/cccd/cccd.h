@@ -89,8 +89,9 @@ typedef void (*cccd_document_callback)(void* user_data, const char* document_jso
 /** The library's version, "MAJOR.MINOR.PATCH". */
 const char* cccd_version(void);
 
-/** A status as a short word for programs ("ok", "no_card", "access_denied", ...); "unknown" for other numbers. */
-const char* cccd_status_name(cccd_status status);
+/** A ::cccd_status as a short word for programs ("ok", "no_card", "access_denied", ...); "unknown" for other numbers.
+ *  (An int, so that any number a program passes is well-defined.) */
+const char* cccd_status_name(int status);
 
 /** The message of this thread's last failed call ("" when none failed). Valid until this thread's next call. */
 const char* cccd_last_error(void);
@@ -143,7 +144,7 @@ cccd_status cccd_read_options_set_document_callback(cccd_read_options* options, 
 
 /**
  * Reads the card: opens the chip with the key, reads the data groups the SOD lists, verifies them.
- * @param kind        what key is
+ * @param kind        a ::cccd_key_kind: what key is (an int, so that any number a program passes is well-defined)
  * @param key         the CAN, ID number, QR payload, MRZ or BAC text
  * @param options     NULL for the defaults
  * @param[out] result free it with cccd_read_result_free(); NULL on failure
@@ -152,7 +153,7 @@ cccd_status cccd_read_options_set_document_callback(cccd_read_options* options, 
  *         CCCD_ERROR_NO_CARD, CCCD_ERROR_ACCESS_DENIED (wrong key: one attempt, no retry), CCCD_ERROR_CARD_REMOVED,
  *         CCCD_ERROR_COMMUNICATION ...
  */
-cccd_status cccd_read_card(cccd_key_kind kind, const char* key, const cccd_read_options* options, cccd_read_result** result);
+cccd_status cccd_read_card(int kind, const char* key, const cccd_read_options* options, cccd_read_result** result);
 
 /** The report as JSON (reader, access, document, data_groups, face, verification, timing_ms), owned by the result. */
 const char* cccd_read_result_json(const cccd_read_result* result);

@@ -15,13 +15,12 @@ const char* cccd_version(void)
     return cccd::version();
 }
 
-const char* cccd_status_name(cccd_status status)
+const char* cccd_status_name(int status)
 {
     static const char* const names[] = {"ok",           "internal",      "invalid_argument", "service_unavailable", "no_reader",
                                         "no_card",      "card_removed",  "communication",    "access_denied",       "card_error",
                                         "malformed_data", "unsupported", "not_found",        "face_not_usable"};
-    int index = static_cast<int>(status);
-    return index >= 0 && index < static_cast<int>(sizeof names / sizeof *names) ? names[index] : "unknown";
+    return status >= 0 && status < static_cast<int>(sizeof names / sizeof *names) ? names[status] : "unknown";
 }
 
 const char* cccd_last_error(void)

@@ -44,7 +44,7 @@ cccd_stage stageOf(cccd::ReadStage stage) noexcept
     return CCCD_STAGE_CONNECTING;
 }
 
-cccd::AccessKey keyOf(cccd_key_kind kind, const std::string& key)
+cccd::AccessKey keyOf(int kind, const std::string& key)
 {
     switch (kind) {
     case CCCD_KEY_CAN: return cccd::AccessKey::fromCan(key);
@@ -53,7 +53,7 @@ cccd::AccessKey keyOf(cccd_key_kind kind, const std::string& key)
     case CCCD_KEY_MRZ: return cccd::AccessKey::fromMrz(key);
     case CCCD_KEY_BAC: return cccd::AccessKey::fromBacText(key);
     }
-    throw cccd::Error(cccd::ErrorKind::InvalidArgument, "unknown key kind " + std::to_string(static_cast<int>(kind)));
+    throw cccd::Error(cccd::ErrorKind::InvalidArgument, "unknown key kind " + std::to_string(kind));
 }
 
 // The C callbacks, called from the C++ ones; the stage is remembered for the progress of each file.
@@ -142,7 +142,7 @@ cccd_status cccd_read_options_set_document_callback(cccd_read_options* options, 
     });
 }
 
-cccd_status cccd_read_card(cccd_key_kind kind, const char* key, const cccd_read_options* options, cccd_read_result** result)
+cccd_status cccd_read_card(int kind, const char* key, const cccd_read_options* options, cccd_read_result** result)
 {
     return guarded([&] {
         cccd_read_result*& out = required(result, "result");
