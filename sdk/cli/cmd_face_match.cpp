@@ -4,12 +4,12 @@
 // there is no face to compare (with the reason: no score is given for a non-face). Warnings (a chip photo
 // cut short below the face) go to stderr, and to "warnings" in the JSON.
 #include "cccd/error.hpp"
-#include "core/file_io.hpp"
 #include "cccd/face.hpp"
 #include "core/bytes.hpp"
 #include "commands.hpp"
 #include "face/match_json.hpp"
 #include "exit_codes.hpp"
+#include "face/image_file.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,10 +28,10 @@ struct MatchArguments {
 
 Bytes chipImage(const MatchArguments& a)
 {
-    if (!a.chip.empty()) return readFileBytes(a.chip);
+    if (!a.chip.empty()) return face::readImageFile(a.chip);
     for (const char* name : {"face.jpg", "face.jp2"}) {
         std::filesystem::path p = std::filesystem::path(a.dir) / name;
-        if (std::filesystem::exists(p)) return readFileBytes(p.string());
+        if (std::filesystem::exists(p)) return face::readImageFile(p.string());
     }
     throw Error(ErrorKind::NotFound, "no face.jpg or face.jp2 in " + a.dir);
 }
@@ -39,11 +39,12 @@ Bytes chipImage(const MatchArguments& a)
 int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
+    Bytes chip = chipImage(a); // a bad file is said before the models load
     FaceMatcher matcher(a.models);
     auto start = std::chrono::steady_clock::now();
     FaceMatchResult r;
     try {
-        r = matcher.compareWithSource(chipImage(a), a.live, a.liveness);
+        r = matcher.compareWithSource(chip, a.live, a.liveness);
     } catch (const FaceNotUsable& e) {
         std::cerr << "cccd: " << e.what() << '\n'; // an answer for the person at the counter, not a fault
         if (a.json) {

@@ -29,14 +29,21 @@ struct VerifyArguments {
     bool json = false;
 };
 
+// A chip's files are tens of KiB at most: a bigger file in a dump did not come from a chip, and is not read.
+constexpr std::size_t maxChipFileBytes = 1u << 20;
+
+// NAME.bin of the dump, if there; a folder, FIFO or device of that name is refused (exit 2), never waited on.
+void loadDumpFile(const std::string& dir, const std::string& name, std::map<std::string, Bytes>& files)
+{
+    if (auto content = readFileIfPresent((std::filesystem::path(dir) / (name + ".bin")).string(), maxChipFileBytes)) files[name] = std::move(*content);
+}
+
 std::map<std::string, Bytes> loadDump(const std::string& dir)
 {
     if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::InvalidArgument, "no dump folder " + dir);
     std::map<std::string, Bytes> files;
-    for (const lds::LdsFile& f : lds::ldsFiles()) {
-        if (auto content = readFileIfPresent((std::filesystem::path(dir) / (std::string(f.name) + ".bin")).string())) files[f.name] = std::move(*content);
-    }
-    if (auto cardSecurity = readFileIfPresent((std::filesystem::path(dir) / "CardSecurity.bin").string())) files["CardSecurity"] = std::move(*cardSecurity);
+    for (const lds::LdsFile& f : lds::ldsFiles()) loadDumpFile(dir, f.name, files);
+    loadDumpFile(dir, "CardSecurity", files);
     if (!files.count("SOD")) throw Error(ErrorKind::InvalidArgument, "the dump folder " + dir + " has no SOD.bin (made by `cccd read --out`?)");
     return files;
 }

@@ -7,17 +7,9 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include <algorithm>
+#include <string>
 
 namespace cccd::face {
-
-namespace {
-bool isPng(ByteView data)
-{
-    static const std::uint8_t signature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    return data.size() >= sizeof signature && std::equal(std::begin(signature), std::end(signature), data.begin());
-}
-} // namespace
 
 DecodedImage undamaged(cv::Mat pixels)
 {
@@ -25,29 +17,26 @@ DecodedImage undamaged(cv::Mat pixels)
     return DecodedImage{std::move(pixels), {}, all};
 }
 
-void checkSize(int width, int height, const char* format)
-{
-    if (width <= 0 || height <= 0 || static_cast<long long>(width) * height > maxPixels) {
-        throw Error(ErrorKind::MalformedData, std::string(format) + " image of " + std::to_string(width) + "x" + std::to_string(height) +
-                                                  " pixels refused (empty or larger than " + std::to_string(maxPixels) + ")");
-    }
-}
+void checkSize(int width, int height, const char* format) { checkImageLimits(ImageHeader{format, width, height}, ErrorKind::MalformedData); }
 
 DecodedImage decodeImageChecked(ByteView encoded)
 {
+    std::optional<ImageHeader> header = readImageHeader(encoded);
+    // Not a recognised image at all: the caller passed the wrong file (a usage error), unlike a damaged chip photo.
+    if (encoded.empty()) throw Error(ErrorKind::InvalidArgument, "the image is empty (0 bytes)");
+    if (!header) throw Error(ErrorKind::InvalidArgument, "not an image this SDK can decode (JPEG, JPEG 2000, PNG, BMP)");
+    checkImageLimits(*header, ErrorKind::MalformedData);
     switch (lds::detectImageFormat(encoded)) {
     case lds::ImageFormat::Jpeg: return decodeJpeg(encoded);
     case lds::ImageFormat::Jpeg2000: return undamaged(decodeJpeg2000(encoded));
     case lds::ImageFormat::Unknown: break;
     }
-    if (isPng(encoded)) return undamaged(decodePng(encoded));
-    // Not a recognised image at all: the caller passed the wrong file (a usage error), unlike a damaged chip photo.
-    if (encoded.empty()) throw Error(ErrorKind::InvalidArgument, "the image is empty (0 bytes)");
-    quietThirdPartyLogs(); // OpenCV's other readers log through OpenCV
+    if (std::string(header->format) == "PNG") return undamaged(decodePng(encoded));
+    quietThirdPartyLogs(); // OpenCV's BMP reader logs through OpenCV
     cv::Mat buffer(1, static_cast<int>(encoded.size()), CV_8UC1, const_cast<std::uint8_t*>(encoded.data()));
     cv::Mat out = cv::imdecode(buffer, cv::IMREAD_COLOR);
-    if (out.empty()) throw Error(ErrorKind::InvalidArgument, "not an image this SDK can decode (JPEG, JPEG 2000, PNG, BMP)");
-    checkSize(out.cols, out.rows, "image");
+    if (out.empty()) throw Error(ErrorKind::MalformedData, "corrupt BMP: it does not decode");
+    checkSize(out.cols, out.rows, "BMP");
     return undamaged(out);
 }
 

@@ -1,18 +1,17 @@
 // Images to pixels: JPEG with libjpeg-turbo, JPEG 2000 (codestream or JP2) with OpenJPEG, PNG with libpng,
-// anything else OpenCV reads (BMP ...). Sizes are checked before any pixel buffer is allocated. JPEGs are
-// turned upright as their EXIF orientation says (phone and camera photos), as OpenCV's imread does.
+// BMP with OpenCV. The header's sizes are checked before any decoder runs (image_header.hpp); other formats are
+// refused rather than handed to a decoder whose limits we do not check. JPEGs are turned upright as their EXIF
+// orientation says (phone and camera photos), as OpenCV's imread does.
 #pragma once
 
 #include "core/bytes.hpp"
+#include "face/image_header.hpp"
 
 #include <opencv2/core.hpp>
 
 #include <string>
 
 namespace cccd::face {
-
-/** Largest image accepted: a decompression bomb is refused from its header. */
-inline constexpr long long maxPixels = 40'000'000;
 
 /** Pixels, and what the decoder could not read of an image it still decoded (a file cut short, corrupt data). */
 struct DecodedImage {
@@ -24,7 +23,8 @@ struct DecodedImage {
 /** Pixels with nothing missing (a camera frame, a cleanly decoded file). */
 DecodedImage undamaged(cv::Mat pixels);
 
-/** Decodes to 8-bit BGR (grey images are expanded). Throws Error(MalformedData) on a corrupt or oversized image. */
+/** Decodes to 8-bit BGR (grey images are expanded). Throws Error(MalformedData) on a corrupt or oversized image,
+ *  Error(InvalidArgument) on bytes that are not a JPEG, JPEG 2000, PNG or BMP. */
 DecodedImage decodeImageChecked(ByteView encoded);
 
 /** decodeImageChecked without the damage report, for tools that only need pixels. */

@@ -31,6 +31,9 @@ cv::Rect intactPart(const cv::Mat& bgr)
 }
 } // namespace
 
+// A progressive JPEG of thousands of tiny scans costs minutes of CPU for a small file: libjpeg-turbo stops at 500.
+constexpr int jpegFlags = TJFLAG_ACCURATEDCT | TJFLAG_LIMITSCANS;
+
 DecodedImage decodeJpeg(ByteView data)
 {
     std::unique_ptr<void, int (*)(tjhandle)> tj(tjInitDecompress(), tjDestroy);
@@ -41,7 +44,7 @@ DecodedImage decodeJpeg(ByteView data)
     checkSize(width, height, "JPEG");
     DecodedImage out = undamaged(cv::Mat(height, width, CV_8UC3));
     if (tjDecompress2(tj.get(), data.data(), static_cast<unsigned long>(data.size()), out.pixels.data, width, 0, height, TJPF_BGR,
-                      TJFLAG_ACCURATEDCT) != 0) {
+                      jpegFlags) != 0) {
         if (tjGetErrorCode(tj.get()) == TJERR_FATAL) throw Error(ErrorKind::MalformedData, std::string("corrupt JPEG: ") + tjGetErrorStr2(tj.get()));
         out.damage = tjGetErrorStr2(tj.get()); // a warning: "Premature end of JPEG file", "Corrupt JPEG data: ..."
         out.intact = intactPart(out.pixels);

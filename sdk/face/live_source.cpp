@@ -3,14 +3,38 @@
 #include "cccd/error.hpp"
 #include "core/file_io.hpp"
 #include "core/secure.hpp"
+#include "face/image_file.hpp"
 #include "face/third_party_logs.hpp"
 
 #include <opencv2/imgcodecs.hpp>
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
 
 namespace cccd::face {
+
+namespace {
+// Video frames have no header we read first: their size is checked as FFmpeg reports it, before they are used.
+void checkFrameSize(const std::string& spec, double width, double height)
+{
+    try {
+        checkImageLimits(ImageHeader{"video", static_cast<long long>(width), static_cast<long long>(height)}, ErrorKind::InvalidArgument);
+    } catch (const Error& e) {
+        throw Error(ErrorKind::InvalidArgument, spec + ": " + e.what());
+    }
+}
+
+// A FIFO or a device would block or never end: said at once instead.
+void requireRegularFile(const std::string& spec)
+{
+    struct stat st {};
+    if (::stat(spec.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        throw Error(ErrorKind::InvalidArgument, "the live source " + spec + " is " + fileTypeName(st.st_mode) + ", not an image, folder, video or camera:N");
+    }
+}
+} // namespace
 
 LiveSource::LiveSource(const std::string& spec)
 {
@@ -28,11 +52,16 @@ LiveSource::LiveSource(const std::string& spec)
         }
         std::sort(files_.begin(), files_.end());
         if (files_.empty()) throw SourceUnavailable("no images in " + spec);
-    } else if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
-        files_.push_back(spec);
-    } else if (!std::filesystem::is_regular_file(spec) || !capture_.open(spec, cv::CAP_FFMPEG)) {
-        // FFmpeg only: OpenCV's other backends probe GStreamer plugins and USB cameras (gphoto2) for a file name.
-        throw SourceUnavailable("cannot open the live source " + spec + " (image, folder, video or camera:N)");
+    } else {
+        requireRegularFile(spec);
+        if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
+            files_.push_back(spec);
+        } else if (!std::filesystem::is_regular_file(spec) || !capture_.open(spec, cv::CAP_FFMPEG)) {
+            // FFmpeg only: OpenCV's other backends probe GStreamer plugins and USB cameras (gphoto2) for a file name.
+            throw SourceUnavailable("cannot open the live source " + spec + " (image, folder, video or camera:N)");
+        } else {
+            checkFrameSize(spec, capture_.get(cv::CAP_PROP_FRAME_WIDTH), capture_.get(cv::CAP_PROP_FRAME_HEIGHT));
+        }
     }
 }
 
@@ -40,11 +69,12 @@ std::optional<DecodedImage> LiveSource::next()
 {
     if (capture_.isOpened()) {
         cv::Mat frame;
-        if (capture_.read(frame) && !frame.empty()) return undamaged(frame);
-        return std::nullopt;
+        if (!capture_.read(frame) || frame.empty()) return std::nullopt;
+        checkFrameSize("a frame", frame.cols, frame.rows);
+        return undamaged(frame);
     }
     if (nextFile_ == files_.size()) return std::nullopt;
-    Bytes encoded = readFileBytes(files_[nextFile_++]);
+    Bytes encoded = readImageFile(files_[nextFile_++]);
     DecodedImage image = decodeImageChecked(encoded);
     secureZero(encoded.data(), encoded.size()); // a face
     return image;

@@ -5,6 +5,8 @@
 #include <opencv2/imgproc.hpp>
 #include <zbar.h>
 
+#include <cmath>
+
 namespace cccd::face {
 
 std::optional<std::string> readQrCode(const cv::Mat& bgr)
@@ -14,6 +16,12 @@ std::optional<std::string> readQrCode(const cv::Mat& bgr)
     scanner.set_config(zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    // A card fills a photo: past a few megapixels a QR's modules are wide, and full-size scans only cost seconds.
+    constexpr double maxScanPixels = 4'000'000;
+    if (grey.total() > maxScanPixels) {
+        double scale = std::sqrt(maxScanPixels / static_cast<double>(grey.total()));
+        cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
     std::vector<cv::Mat> attempts{grey};
     cv::Mat sharpened, blurred;
     cv::GaussianBlur(grey, blurred, cv::Size(0, 0), 2.0);

@@ -16,6 +16,8 @@ namespace cccd {
 
 namespace {
 const std::string masterListType = "2.23.136.1.1.2";
+// The largest master lists and CRLs are a few MiB; more is not trust material, and is never read into memory.
+constexpr std::size_t maxTrustFileBytes = 32u << 20;
 
 void freeInfos(STACK_OF(X509_INFO) * infos) { sk_X509_INFO_pop_free(infos, X509_INFO_free); }
 using InfoStack = std::unique_ptr<STACK_OF(X509_INFO), crypto::OpenSslDeleter<STACK_OF(X509_INFO), freeInfos>>;
@@ -162,9 +164,13 @@ std::size_t TrustStore::add(const std::string& path)
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return addFolder(path);
-    if (!std::filesystem::is_regular_file(path, ec)) refuse("no such file or folder: " + path);
-    std::optional<Bytes> bytes = readFileIfPresent(path);
-    if (!bytes) refuse("cannot read " + path);
+    std::optional<Bytes> bytes;
+    try {
+        bytes = readFileIfPresent(path, maxTrustFileBytes);
+    } catch (const Error& e) {
+        refuse(e.what()); // a FIFO, a device, a file too large or unreadable
+    }
+    if (!bytes) refuse("no such file or folder: " + path);
     Loader loader(*impl_, path);
     if (isPem(*bytes)) {
         loader.pem(*bytes);
