@@ -28,6 +28,10 @@ public:
     /** The 8-byte checksum over pad(SSC || data). */
     Bytes mac(ByteView data) const;
 
+    /** The keys themselves, for tests that look for copies of them in freed memory; never logged. */
+    ByteView encKey() const noexcept { return ByteView(enc_.data(), enc_.size()); }
+    ByteView macKey() const noexcept { return ByteView(mac_.data(), mac_.size()); }
+
 private:
     Bytes iv() const;
 

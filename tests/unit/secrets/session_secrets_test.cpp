@@ -1,0 +1,111 @@
+// Keys, passwords and nonces of PACE and secure messaging are wiped before their memory is freed: a session is
+// run twice with the same randomness, the first time to learn every secret it makes (the random draws, the
+// password key, the session keys), the second time with every freed block inspected for them (freed_memory.hpp).
+#include "freed_memory.hpp"
+
+#include "icao/pace.hpp"
+#include "icao/pace_chip.hpp"
+#include "icao/pace_steps.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <random>
+
+using namespace cccd;
+using namespace cccd::icao;
+
+namespace {
+ByteView text(const char* s) { return ByteView(reinterpret_cast<const std::uint8_t*>(s), std::strlen(s)); }
+
+// The same draws on every run with one seed; each draw of 16 bytes or more (private keys, nonces) is a secret.
+struct ReplayedRandom : crypto::Random {
+    std::mt19937_64 engine;
+    bool learning;
+    ReplayedRandom(std::uint64_t seed, bool learn) : engine(seed), learning(learn) {}
+    void fill(std::uint8_t* out, std::size_t size) override
+    {
+        for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<std::uint8_t>(engine());
+        if (learning && size >= 16) test::freed::watch("a random draw (key or nonce)", ByteView(out, size), true);
+    }
+};
+
+struct ChipLink : ApduChannel {
+    PaceResponder& chip;
+    explicit ChipLink(PaceResponder& c) : chip(c) {}
+    ResponseApdu transmit(const CommandApdu& c) override { return c.ins() == 0x22 ? chip.mseSetAt(c) : chip.generalAuthenticate(c); }
+    ChannelLimits limits() const override { return {}; }
+};
+
+// One PACE session, then a protected READ BINARY answered with file data, on both sides of the link.
+void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password, bool learn)
+{
+    ReplayedRandom terminalRandom(7, learn), chipRandom(11, learn);
+    PaceResponder chip({info}, text("917354"), text("T22000129364081251010318"), chipRandom);
+    ChipLink link(chip);
+    PaceResult result = performPace(link, info, kind, password, terminalRandom);
+    REQUIRE(chip.established().has_value());
+    SecureMessaging& terminal = result.secureMessaging;
+    CommandApdu wire = terminal.protectCommand(CommandApdu(0x00, 0xB0, 0x00, 0x00, std::size_t{16}));
+    CommandApdu plain = chip.established()->unprotectCommand(wire);
+    ResponseApdu answer = chip.established()->protectResponse(ResponseApdu(Bytes(16, 0x5A), sw::OK), plain.ins());
+    CHECK(terminal.unprotectResponse(answer).data() == Bytes(16, 0x5A));
+    if (learn) {
+        test::freed::watch("K_enc", terminal.keys().encKey());
+        test::freed::watch("K_mac", terminal.keys().macKey());
+        SecureBytes kPi = passwordKey(password, paceAlgorithmFor(info.protocol)->cipher);
+        test::freed::watch("K_pi", ByteView(kPi.data(), kPi.size()));
+    }
+}
+
+std::string describe(const std::vector<test::freed::Finding>& findings)
+{
+    std::string out;
+    for (const auto& f : findings) out += f.secret + " in a freed block of " + std::to_string(f.blockSize) + " bytes (" + f.allocator + ")\n";
+    return out;
+}
+
+void checkSessionLeavesNoSecret(const lds::PaceInfo& info, PacePassword kind, ByteView password, const char* passwordName)
+{
+    test::freed::reset();
+    test::freed::watch(passwordName, password);
+    runSession(info, kind, password, true);
+    test::freed::start();
+    runSession(info, kind, password, false);
+    test::freed::stop();
+    std::vector<test::freed::Finding> findings = test::freed::findings();
+    INFO(describe(findings));
+    CHECK(findings.empty());
+}
+} // namespace
+
+TEST_CASE("OpenSSL's allocator is watched too")
+{
+    CHECK(test::freed::opensslHooked());
+}
+
+TEST_CASE("the inspection finds a secret freed without a wipe, and not one that was wiped")
+{
+    test::freed::reset();
+    const Bytes secret = fromHex("0F1E2D3C4B5A69788796A5B4C3D2E1F0");
+    test::freed::watch("the planted secret", secret);
+    test::freed::start();
+    { Bytes careless(secret); }
+    { SecureBytes careful(secret.begin(), secret.end()); }
+    test::freed::stop();
+    std::vector<test::freed::Finding> findings = test::freed::findings();
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].secret == "the planted secret");
+    test::freed::reset();
+}
+
+TEST_CASE("PACE-CAN over ECDH and AES leaves no key, password or nonce in freed memory")
+{
+    checkSessionLeavesNoSecret(lds::PaceInfo{"0.4.0.127.0.7.2.2.4.2.2", 2, 13}, PacePassword::Can, text("917354"), "the CAN");
+}
+
+TEST_CASE("PACE-MRZ over DH and 3DES leaves no key, password or nonce in freed memory")
+{
+    checkSessionLeavesNoSecret(lds::PaceInfo{"0.4.0.127.0.7.2.2.4.1.1", 2, 2}, PacePassword::Mrz, text("T22000129364081251010318"),
+                               "the MRZ information");
+}
