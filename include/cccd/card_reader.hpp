@@ -71,13 +71,13 @@ struct FaceImage {
     int width = 0;                  ///< pixels
     int height = 0;                 ///< pixels
     std::vector<std::uint8_t> data; ///< the encoded image as stored on the chip
-    /// Copies and moves the photo (every copy is wiped when it is destroyed).
+    /// Copies and moves the photo (every copy is wiped when it is destroyed; a photo replaced by assignment first).
     ///@{
     FaceImage() = default;
     FaceImage(const FaceImage&) = default;
     FaceImage(FaceImage&&) noexcept = default;
-    FaceImage& operator=(const FaceImage&) = default;
-    FaceImage& operator=(FaceImage&&) noexcept = default;
+    FaceImage& operator=(const FaceImage& other);
+    FaceImage& operator=(FaceImage&& other) noexcept;
     ///@}
     ~FaceImage(); ///< wipes the photo
 };
@@ -105,6 +105,16 @@ struct ReadResult {
     /** Files that were read but do not parse ("DG13 does not parse: …"). Reading goes on, so nothing is lost:
      *  the raw files are kept and verification says whether the chip's data was altered. */
     std::vector<std::string> problems;
+
+    /// Copies and moves the result; the raw files (the DG2 photo, the holder's data) are wiped when it is destroyed.
+    ///@{
+    ReadResult() = default;
+    ReadResult(const ReadResult&) = default;
+    ReadResult(ReadResult&&) noexcept = default;
+    ReadResult& operator=(const ReadResult&) = default;
+    ReadResult& operator=(ReadResult&&) noexcept = default;
+    ~ReadResult();
+    ///@}
 };
 
 /**

@@ -7,6 +7,7 @@
 #include "cccd/face.hpp"
 #include "core/bytes.hpp"
 #include "commands.hpp"
+#include "core/secure.hpp"
 #include "face/match_json.hpp"
 #include "exit_codes.hpp"
 #include "face/image_file.hpp"
@@ -40,6 +41,7 @@ int matchCommand(const MatchArguments& a)
 {
     if (a.chip.empty() == a.dir.empty()) throw Error(ErrorKind::InvalidArgument, "give --chip IMAGE or --dir DIR");
     Bytes chip = chipImage(a); // a bad file is said before the models load
+    WipeOnExit wipeChip(chip);  // a face
     FaceMatcher matcher(a.models);
     auto start = std::chrono::steady_clock::now();
     FaceMatchResult r;

@@ -1,6 +1,7 @@
 #include "core/file_io.hpp"
 
 #include "cccd/error.hpp"
+#include "core/secure.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,9 +55,16 @@ std::optional<Bytes> readFileIfPresent(const std::string& path, std::size_t maxB
     Bytes out(static_cast<std::size_t>(st.st_size));
     std::size_t done = 0;
     for (;;) {
-        if (done == out.size()) {
-            if (out.size() > maxBytes) throw tooLarge(); // it grew while being read
-            out.resize(std::min(out.size() + 65536, maxBytes + 1));
+        if (done == out.size()) { // at the size stat gave: read on to be sure of the end (a file may grow, /proc says 0)
+            if (out.size() > maxBytes) {
+                wipe(out);
+                throw tooLarge();
+            }
+            // Grown by hand: a face or a key file must not be left behind in a block vector::resize would free.
+            Bytes larger(std::min(out.size() + 65536, maxBytes + 1));
+            std::copy(out.begin(), out.end(), larger.begin());
+            wipe(out);
+            out.swap(larger);
         }
         ssize_t n = ::read(file.fd, out.data() + done, out.size() - done);
         if (n < 0 && errno == EINTR) continue;

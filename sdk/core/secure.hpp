@@ -41,4 +41,16 @@ using SecureBytes = std::vector<std::uint8_t, WipingAllocator<std::uint8_t>>;
 /** Wipes a byte vector's contents and empties it. */
 void wipe(std::vector<std::uint8_t>& bytes) noexcept;
 
+/** Wipes a byte vector when the scope ends, however it ends (a photo that an exception must not leave behind). */
+class WipeOnExit {
+public:
+    explicit WipeOnExit(std::vector<std::uint8_t>& bytes) noexcept : bytes_(bytes) {}
+    ~WipeOnExit() { wipe(bytes_); }
+    WipeOnExit(const WipeOnExit&) = delete;
+    WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+private:
+    std::vector<std::uint8_t>& bytes_;
+};
+
 } // namespace cccd

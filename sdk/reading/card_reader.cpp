@@ -30,6 +30,33 @@ namespace cccd {
 
 FaceImage::~FaceImage() { secureZero(data.data(), data.size()); }
 
+FaceImage& FaceImage::operator=(const FaceImage& other)
+{
+    if (this == &other) return *this;
+    secureZero(data.data(), data.size()); // the buffer is reused or freed below
+    format = other.format;
+    width = other.width;
+    height = other.height;
+    data = other.data;
+    return *this;
+}
+
+FaceImage& FaceImage::operator=(FaceImage&& other) noexcept
+{
+    if (this == &other) return *this;
+    secureZero(data.data(), data.size()); // freed when other's buffer is taken
+    format = std::move(other.format);
+    width = other.width;
+    height = other.height;
+    data = std::move(other.data);
+    return *this;
+}
+
+ReadResult::~ReadResult()
+{
+    for (auto& [name, content] : files) secureZero(content.data(), content.size());
+}
+
 const char* describe(ReadStage stage)
 {
     switch (stage) {
