@@ -142,8 +142,8 @@ namespace {
 const char* const idData = "1.2.840.113549.1.7.1";
 const char* const ldsSecurityObject = "2.23.136.1.1.1";
 const char* const securityObject = "0.4.0.127.0.7.3.2.1"; // id-SecurityObject (BSI TR-03110-3), EF.CardSecurity
+} // namespace
 
-// A CMS SignedData over content of the given type, signed by one signer.
 Bytes signContent(const char* contentType, const Bytes& data, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
 {
     Bio content(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
@@ -168,7 +168,6 @@ Bytes signContent(const char* contentType, const Bytes& data, EVP_PKEY* signerKe
     i2d_CMS_ContentInfo(cms.get(), &p);
     return der;
 }
-} // namespace
 
 Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options)
 {

@@ -43,6 +43,9 @@ struct SodOptions {
     std::vector<int> listedTwice;        ///< data groups whose hash entry is repeated (malformed)
 };
 
+/** A CMS SignedData (DER ContentInfo) over content of the given type (dotted OID), signed by one signer: the
+ *  SOD and EF.CardSecurity below, and master lists in tests. */
+Bytes signContent(const char* contentType, const Bytes& data, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options = {});
 /** EF.SOD: 77 { CMS SignedData over the LDSSecurityObject (SHA-256 of each data group) }. */
 Bytes signSod(const std::map<int, Bytes>& dataGroups, EVP_PKEY* signerKey, X509* signerCert, const SodOptions& options = {});
 

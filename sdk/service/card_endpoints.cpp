@@ -6,28 +6,11 @@
 #include "service/agent_impl.hpp"
 #include "reading/report_json.hpp"
 #include "service/report_filter.hpp"
+#include "service/request_body.hpp"
 
 namespace cccd::service {
 
 namespace {
-AccessKey keyFrom(const nlohmann::json& body)
-{
-    if (!body.contains("key") || !body["key"].is_object() || body["key"].size() != 1) {
-        throw HttpError{400, "invalid_argument", "key must be one of {\"can\"}, {\"id\"}, {\"qr\"}, {\"mrz\"}, {\"bac\": \"DOCNO,YYMMDD,YYMMDD\"}"};
-    }
-    const nlohmann::json& keys = body["key"];
-    const std::string kind = keys.begin().key();
-    const nlohmann::json& value = keys.begin().value();
-    if (!value.is_string()) throw HttpError{400, "invalid_argument", "key." + kind + " must be a string"};
-    std::string v = value.get<std::string>();
-    if (kind == "can") return AccessKey::fromCan(v);
-    if (kind == "id") return AccessKey::fromIdNumber(v);
-    if (kind == "qr") return AccessKey::fromQr(v);
-    if (kind == "mrz") return AccessKey::fromMrz(v);
-    if (kind == "bac") return AccessKey::fromBacText(v);
-    throw HttpError{400, "invalid_argument", "unknown key '" + kind + "'"};
-}
-
 // Holds a reader for one card operation; a second one on the same reader is told who is busy.
 class ReaderClaim {
 public:
@@ -54,18 +37,15 @@ private:
 
 nlohmann::json readCardFor(Agent::Impl& a, const httplib::Request& req, const CallerDecision& caller)
 {
-    nlohmann::json body = jsonBody(req);
-    AccessKey key = keyFrom(body);
-    std::set<std::string> fields = requestedFields(body, caller.limits);
-    bool face = body.value("face", false), verify = body.value("verify", true);
-    if (face && caller.limits && !caller.limits->face) throw HttpError{403, "forbidden", "this page may not ask for the photo (agent config)"};
-    double wait = body.value("wait_seconds", 0.0);
-    if (!(wait >= 0 && wait <= 600)) throw HttpError{400, "invalid_argument", "wait_seconds must be between 0 and 600"};
-    std::string requestId = body.value("request_id", toHex(crypto::systemRandom().bytes(8)));
+    ReadRequest request = readRequestFrom(jsonBody(req), caller.limits);
+    AccessKey& key = request.key;
+    const std::set<std::string>& fields = request.fields;
+    bool face = request.face, verify = request.verify;
+    std::string requestId = request.requestId.value_or(toHex(crypto::systemRandom().bytes(8)));
 
     ReadOptions options;
-    options.reader = body.value("reader", a.options.reader);
-    options.waitForCard = std::chrono::milliseconds(static_cast<long long>(wait * 1000));
+    options.reader = request.reader.value_or(a.options.reader);
+    options.waitForCard = std::chrono::milliseconds(static_cast<long long>(request.waitSeconds * 1000));
     options.readFace = face;
     options.verify = verify;
     options.trust = a.trust;

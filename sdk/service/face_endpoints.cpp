@@ -7,38 +7,13 @@
 #include "face/qr_reader.hpp"
 #include "service/agent_impl.hpp"
 #include "service/camera_sources.hpp"
+#include "service/request_body.hpp"
 #include "vn/document_json.hpp"
 #include "vn/qr_payload.hpp"
 
 namespace cccd::service {
 
 namespace {
-// The live side: the agent's camera ({"source": "camera:0"}, what --camera made of it) or a posted frame
-// ({"image": base64 JPEG}).
-struct Live {
-    std::string camera;                 ///< as the page named it
-    std::optional<std::string> source;  ///< what the agent opens for it
-    std::vector<std::uint8_t> image;
-};
-
-Live liveFrom(const nlohmann::json& j, const char* field, const AgentOptions& options)
-{
-    Live live;
-    if (j.is_object() && j.contains("source") && j["source"].is_string()) {
-        live.camera = j["source"].get<std::string>();
-        try {
-            live.source = cameraSource(options.cameras, live.camera);
-        } catch (const HttpError& e) {
-            throw HttpError{e.status, e.code, std::string(field) + "." + e.message};
-        }
-    } else if (j.is_object() && j.contains("image") && j["image"].is_string()) {
-        live.image = fromBase64(j["image"].get<std::string>(), std::string(field) + ".image");
-    } else {
-        throw HttpError{400, "invalid_argument", std::string(field) + " must be {\"source\": \"camera:0\"} or {\"image\": base64}"};
-    }
-    return live;
-}
-
 std::vector<std::uint8_t> chipPhoto(Agent::Impl& a, const nlohmann::json& body, const CallerDecision& caller)
 {
     if (body.contains("chip") && body["chip"].is_string()) return fromBase64(body["chip"].get<std::string>(), "chip");
@@ -53,8 +28,8 @@ nlohmann::json faceMatch(Agent::Impl& a, const httplib::Request& req, const Call
     if (caller.limits && !caller.limits->face) throw HttpError{403, "forbidden", "this page may not use face matching (agent config)"};
     nlohmann::json body = jsonBody(req);
     std::vector<std::uint8_t> chip = chipPhoto(a, body, caller);
-    Live live = liveFrom(body.value("live", nlohmann::json()), "live", a.options);
-    bool liveness = body.value("liveness", false);
+    LiveInput live = liveFrom(body.value("live", nlohmann::json()), "live", a.options);
+    bool liveness = livenessFrom(body);
     FaceMatcher& matcher = a.faceMatcher();
     nlohmann::json out;
     try {
@@ -76,7 +51,7 @@ nlohmann::json faceMatch(Agent::Impl& a, const httplib::Request& req, const Call
 nlohmann::json scanQr(const httplib::Request& req, const AgentOptions& options)
 {
     nlohmann::json body = jsonBody(req);
-    Live live = liveFrom(body, "the body", options);
+    LiveInput live = liveFrom(body, "the body", options);
     std::optional<std::string> text;
     if (live.source) {
         try {

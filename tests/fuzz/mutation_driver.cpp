@@ -1,11 +1,14 @@
 // A deterministic stand-in for libFuzzer: feeds each target its seed inputs and many mutations of
 // them (bit flips, truncations, byte insertions, length-field edits), with a fixed PRNG seed so a
-// failure reproduces. Seeds come from the target (fuzzSeeds) and from the files named on the command line.
+// failure reproduces. Seeds come from the target (fuzzSeeds) and from the files and folders (every file in them,
+// e.g. tests/fuzz/corpus/<target>/) named on the command line.
 #include "fuzz_target.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -44,6 +47,23 @@ Input mutate(const Input& seed, std::mt19937& rng)
     return out;
 }
 
+// A file, or every file of a folder in name order (a missing folder adds nothing: a target may have no seed files).
+void addSeeds(const std::string& path, std::vector<Input>& seeds)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return;
+    if (!std::filesystem::is_directory(path, ec)) {
+        seeds.push_back(readFile(path));
+        return;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) seeds.push_back(readFile(file.string()));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -54,7 +74,7 @@ int main(int argc, char** argv)
         if (std::strcmp(argv[i], "--iterations") == 0 && i + 1 < argc) {
             iterations = std::atol(argv[++i]);
         } else {
-            seeds.push_back(readFile(argv[i]));
+            addSeeds(argv[i], seeds);
         }
     }
     seeds.push_back({});

@@ -1,6 +1,7 @@
-// SecurityInfos (EF.CardAccess, DG14) on arbitrary bytes: only cccd::Error may come out.
+// EF.CardAccess (SecurityInfos read before any access control): only cccd::Error may come out.
 #include "cccd/error.hpp"
 #include "fuzz_target.hpp"
+#include "icao/pace.hpp"
 #include "icao/pace_protocol.hpp"
 #include "lds/security_infos.hpp"
 
@@ -18,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     try {
         cccd::lds::SecurityInfos infos = cccd::lds::parseCardAccess(cccd::ByteView(data, size));
-        (void)cccd::icao::choosePaceInfo(infos.pace);
+        (void)cccd::lds::announcesCardSecurity(infos);
+        if (auto chosen = cccd::icao::choosePaceInfo(infos.pace)) (void)cccd::icao::paceMseSetAt(*chosen, cccd::icao::PacePassword::Can);
     } catch (const cccd::Error&) {
     }
     return 0;
