@@ -24,7 +24,8 @@ bool isDumpFile(const fs::path& p)
 
 void writePrivate(const fs::path& path, const std::vector<std::uint8_t>& bytes)
 {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // O_EXCL | O_NOFOLLOW: the folder was empty, so a file or link found here was planted; 0600 whatever the umask.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     bool ok = fd >= 0;
     for (std::size_t done = 0; ok && done < bytes.size();) {
         ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -44,8 +45,10 @@ void prepareDumpFolder(const std::string& dir, bool force)
     if (!fs::exists(folder, ec)) {
         fs::create_directories(folder, ec);
         if (ec) refuse("cannot create " + dir + ": " + ec.message());
-        fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
     }
+    // Also a folder that was there: another local user must not list or open what goes into it.
+    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
+    if (ec) refuse("cannot make " + dir + " private (0700): " + ec.message());
     if (force) {
         for (const auto& entry : fs::directory_iterator(folder, ec)) {
             if (entry.is_regular_file() && isDumpFile(entry.path())) fs::remove(entry.path(), ec);
