@@ -17,6 +17,21 @@ std::optional<std::string> text(const nlohmann::json& doc, const char* key)
     return doc[key].get<std::string>();
 }
 
+// nlohmann's value() throws type_error for a field of another type: cccd-vcard would die instead of naming it.
+bool flag(const nlohmann::json& chip, const char* key, bool fallback)
+{
+    if (!chip.contains(key)) return fallback;
+    if (!chip[key].is_boolean()) throw Error(ErrorKind::InvalidArgument, std::string("profile: chip \"") + key + "\" must be true or false");
+    return chip[key].get<bool>();
+}
+
+std::size_t count(const nlohmann::json& chip, const char* key, std::size_t fallback)
+{
+    if (!chip.contains(key)) return fallback;
+    if (!chip[key].is_number_unsigned()) throw Error(ErrorKind::InvalidArgument, std::string("profile: chip \"") + key + "\" must be a number");
+    return chip[key].get<std::size_t>();
+}
+
 std::string required(const nlohmann::json& doc, const char* key)
 {
     std::optional<std::string> v = text(doc, key);
@@ -62,17 +77,14 @@ Profile loadProfile(const std::string& path)
 
     if (root.contains("chip") && root["chip"].is_object()) {
         const nlohmann::json& c = root["chip"];
-        p.chip.pace = c.value("pace", true);
-        p.chip.bac = c.value("bac", true);
-        p.chip.chipAuthentication = c.value("chip_authentication", true);
-        p.chip.chipAuthenticationKey = c.value("chip_authentication_key", p.chip.chipAuthenticationKey);
-        if (c.contains("active_authentication")) {
-            p.chip.activeAuthentication = c["active_authentication"].is_null() ? std::nullopt
-                                                                                 : std::optional<std::string>(c["active_authentication"].get<std::string>());
-        }
-        p.chip.extendedLength = c.value("extended_length", true);
-        p.chip.cardSecurity = c.value("card_security", false);
-        p.chip.maxLe = c.value("max_le", std::size_t{65536});
+        p.chip.pace = flag(c, "pace", true);
+        p.chip.bac = flag(c, "bac", true);
+        p.chip.chipAuthentication = flag(c, "chip_authentication", true);
+        p.chip.chipAuthenticationKey = text(c, "chip_authentication_key").value_or(p.chip.chipAuthenticationKey);
+        if (c.contains("active_authentication")) p.chip.activeAuthentication = text(c, "active_authentication");
+        p.chip.extendedLength = flag(c, "extended_length", true);
+        p.chip.cardSecurity = flag(c, "card_security", false);
+        p.chip.maxLe = count(c, "max_le", 65536);
     }
     return p;
 }
