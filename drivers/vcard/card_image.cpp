@@ -3,6 +3,7 @@
 #include "cccd/error.hpp"
 #include "core/file_io.hpp"
 #include "core/tlv.hpp"
+#include "hostile_files.hpp"
 #include "lds_encoders.hpp"
 #include "mrz_encoder.hpp"
 #include "test_pki.hpp"
@@ -51,7 +52,29 @@ std::pair<crypto::PKey, X509Ptr> signerFor(TestPki& pki, const Faults& faults)
         return {std::move(ds), issueCertificate(ds.get(), "DS EXPIRED TEST", pki.cscaKey.get(), pki.cscaCert.get(), false, expiredFrom,
                                                 expiredUntil, std::time(nullptr))};
     }
+    if (faults.hugeCertificateKib) { // the test PKI's signer, re-issued with a bloated extension
+        padCertificate(pki.dsCert.get(), *faults.hugeCertificateKib, pki.cscaKey.get());
+    }
     return {std::move(pki.dsKey), std::move(pki.dsCert)};
+}
+
+// The data group a fault names, which the card must hold.
+Bytes& faultedGroup(std::map<int, Bytes>& dgs, const char* fault, int dg)
+{
+    auto it = dgs.find(dg);
+    if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, std::string("--fault ") + fault + ":DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
+    return it->second;
+}
+
+// A hostile chip's own data groups, signed into its SOD: the SDK must refuse them by itself.
+void applySignedHostileContent(std::map<int, Bytes>& dgs, const Faults& faults)
+{
+    constexpr std::uint32_t bombSide = 60000; // 3.6 gigapixels in one tile
+    if (faults.jpeg2000Bomb) dgs[2] = encodeDg2Image(jpeg2000Bomb(bombSide, bombSide), true, 0xFFFF, 0xFFFF);
+    for (const auto& [dg, depth] : faults.nestedDataGroups) {
+        Bytes& group = faultedGroup(dgs, "nest", dg);
+        group = nestedTlv(group[0], depth);
+    }
 }
 
 // Flips a byte near the end of the CMS structure: inside the signature value, which comes last.
@@ -104,6 +127,7 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
     if (profile.chip.chipAuthentication) dgs[14] = encodeDg14(publicKeyInfo(caKey.key.get()), caKey.protocol, aaEcdsa);
     if (aaPublished) dgs[15] = encodeDg15(publicKeyInfo(aaPublished));
 
+    applySignedHostileContent(dgs, faults);
     auto [signerKey, signerCert] = signerFor(pki, faults);
     std::map<int, Bytes> signedGroups = dgs;
     for (int dg : faults.unsignedDataGroups) signedGroups.erase(dg); // on the chip, but the SOD does not vouch for it
@@ -113,17 +137,17 @@ CardImage personalize(const Profile& profile, const Faults& faults, const std::s
     Bytes sod = signSod(signedGroups, signerKey.get(), signerCert.get(), sodOptions);
     if (faults.badSignature) breakSignature(sod);
     for (int dg : faults.tamperedDataGroups) {
-        auto it = dgs.find(dg);
-        if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault tamper:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
-        tamper(it->second); // after signing: the SOD hash no longer matches
+        tamper(faultedGroup(dgs, "tamper", dg)); // after signing: the SOD hash no longer matches
     }
 
     for (int dg : faults.corruptDataGroups) {
-        auto it = dgs.find(dg);
-        if (it == dgs.end()) throw Error(ErrorKind::InvalidArgument, "--fault corrupt:DG" + std::to_string(dg) + ": the card has no DG" + std::to_string(dg));
-        cutShort(it->second);
+        cutShort(faultedGroup(dgs, "corrupt", dg));
     }
     if (faults.corruptSod) cutShort(sod);
+    for (const auto& [dg, claimed] : faults.claimedLengths) {
+        Bytes& group = faultedGroup(dgs, "claim-length", dg);
+        group = withClaimedLength(group, claimed);
+    }
     std::optional<std::string> caProtocol = profile.chip.chipAuthentication ? std::optional<std::string>(caKey.protocol) : std::nullopt;
     card.files[0x011C] = encodeCardAccess(profile.chip.pace, caProtocol, profile.chip.cardSecurity);
     if (profile.chip.cardSecurity) { // CardAccess's infos, signed like the SOD

@@ -25,6 +25,14 @@ int dataGroup(const std::string& spec, const std::string& arg)
     if (dg < 1 || dg > 16) throw Error(ErrorKind::InvalidArgument, "bad --fault value '" + spec + "': expected DG1 to DG16");
     return static_cast<int>(dg);
 }
+
+// "DGn:VALUE" of a fault argument: the data group and a decimal number.
+std::pair<int, long> dataGroupAndNumber(const std::string& spec, const std::string& arg)
+{
+    std::size_t colon = arg.find(':');
+    if (colon == std::string::npos) throw Error(ErrorKind::InvalidArgument, "bad --fault value '" + spec + "': expected DGn:NUMBER");
+    return {dataGroup(spec, arg.substr(0, colon)), number(spec, arg.substr(colon + 1))};
+}
 } // namespace
 
 Faults parseFaults(const std::vector<std::string>& specs)
@@ -56,6 +64,16 @@ Faults parseFaults(const std::vector<std::string>& specs)
         else if (name == "max-le") f.maxLe = static_cast<std::size_t>(number(spec, arg));
         else if (name == "sw-on-large-le" && (arg == "6282" || arg == "6700")) f.swOnLargeLe = static_cast<std::uint16_t>(number(spec, arg, 16));
         else if (name == "latency") f.latencyMs = static_cast<int>(number(spec, arg));
+        else if (name == "mute-after") f.muteAfter = static_cast<int>(number(spec, arg));
+        else if (name == "claim-length") f.claimedLengths.insert(dataGroupAndNumber(spec, arg));
+        else if (name == "nest") f.nestedDataGroups.insert(dataGroupAndNumber(spec, arg));
+        else if (name == "overlong-response") f.overlongResponses = true;
+        else if (name == "chain" && (arg == "61" || arg == "6C")) f.endlessChaining = static_cast<std::uint8_t>(number(spec, arg, 16));
+        else if (name == "bad-mac") f.badMac = true;
+        else if (name == "replay") f.replay = true;
+        else if (name == "previous-session") f.previousSession = true;
+        else if (name == "huge-certificate") f.hugeCertificateKib = static_cast<std::size_t>(number(spec, arg));
+        else if (name == "jp2-bomb") f.jpeg2000Bomb = true;
         else throw Error(ErrorKind::InvalidArgument, "unknown --fault '" + spec + "' (see docs/vcard.md)");
     }
     return f;

@@ -29,6 +29,18 @@ struct Faults {
     std::optional<std::size_t> maxLe;     ///< max-le:N — READ BINARY with Ne > N answered 6700
     std::optional<std::uint16_t> swOnLargeLe; ///< sw-on-large-le:6282|6700 — that SW to Ne > 224
     int latencyMs = 0;                    ///< latency:MS — extra delay on every exchange
+    // Hostile or broken chips (docs/vcard.md "Malicious and broken chips"): the SDK must give a typed error in
+    // bounded time and memory.
+    std::optional<int> muteAfter;         ///< mute-after:N — after N exchanges the chip stays in the field but never answers
+    std::map<int, std::uint64_t> claimedLengths; ///< claim-length:DGn:BYTES — DGn's outer header claims BYTES (content unchanged)
+    std::map<int, int> nestedDataGroups;  ///< nest:DGn:DEPTH — DGn is DEPTH nested indefinite-length SEQUENCEs, signed into the SOD
+    bool overlongResponses = false;       ///< overlong-response — READ BINARY answers more bytes than Le allows
+    std::optional<std::uint8_t> endlessChaining; ///< chain:61|6C — READ BINARY answered 61xx or 6Cxx forever
+    bool badMac = false;                  ///< bad-mac — every protected answer carries a wrong MAC
+    bool replay = false;                  ///< replay — the second protected command gets the first one's answer again
+    bool previousSession = false;         ///< previous-session — later sessions are answered with the first session's answers
+    std::optional<std::size_t> hugeCertificateKib; ///< huge-certificate:KIB — the SOD's signer certificate carries KIB KiB of extension
+    bool jpeg2000Bomb = false;            ///< jp2-bomb — DG2 holds a tiny JPEG 2000 codestream declaring 60000 x 60000 pixels
 };
 
 /** Parses --fault values; throws Error(InvalidArgument) naming the bad one. */

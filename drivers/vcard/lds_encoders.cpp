@@ -46,13 +46,18 @@ std::pair<int, int> jpegSize(const Bytes& jpeg)
 Bytes encodeDg2(const Bytes& jpeg)
 {
     auto [width, height] = jpegSize(jpeg);
-    Bytes facial = bigEndian(20 + 12 + jpeg.size(), 4); // facial record block length
+    return encodeDg2Image(jpeg, false, width, height);
+}
+
+Bytes encodeDg2Image(const Bytes& image, bool jpeg2000, int width, int height)
+{
+    Bytes facial = bigEndian(20 + 12 + image.size(), 4); // facial record block length
     append(facial, fromHex("0000 00 00 00 000000 0000 000000 000000")); // no feature points; gender, eyes, hair, pose unspecified
-    append(facial, {0x01, 0x00});                       // full frontal, JPEG
+    append(facial, {0x01, static_cast<std::uint8_t>(jpeg2000 ? 0x01 : 0x00)}); // full frontal; JPEG or JPEG 2000
     append(facial, bigEndian(static_cast<std::uint64_t>(width), 2));
     append(facial, bigEndian(static_cast<std::uint64_t>(height), 2));
     append(facial, fromHex("01 02 0000 0000"));         // sRGB, digital camera, device, quality
-    append(facial, jpeg);
+    append(facial, image);
     Bytes record = fromHex("46414300 30313000");       // "FAC\0" "010\0"
     append(record, bigEndian(14 + facial.size(), 4));
     append(record, {0x00, 0x01});

@@ -14,6 +14,8 @@ namespace cccd::vcard {
 /** EF.COM listing these data groups. */
 Bytes encodeEfCom(const std::vector<int>& dataGroups);
 Bytes encodeDg2(const Bytes& jpeg);
+/** DG2 around any image: the record's image type (JPEG or JPEG 2000) and size are as given, true or not. */
+Bytes encodeDg2Image(const Bytes& image, bool jpeg2000, int width, int height);
 Bytes encodeDg13(const Document& document);
 /** EF.CardAccess: PACEInfo (ECDH-GM-AES-128, brainpoolP256r1), ChipAuthenticationInfo (ECDH), TerminalAuthenticationInfo. */
 /** EF.CardAccess: PACEInfo when pace (and one for PACE-CAM when offerCam), the ChipAuthenticationInfo of caProtocol

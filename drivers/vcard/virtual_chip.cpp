@@ -16,9 +16,10 @@ constexpr std::uint16_t cardAccessFid = 0x011C;
 constexpr std::uint16_t cardSecurityFid = 0x011D; // in the MF; the same FID is EF.SOD inside the application
 constexpr std::uint16_t dg3Fid = 0x0103;
 constexpr std::size_t largeLe = 224; // beyond this, chips with a small buffer refuse (fault sw-on-large-le)
+constexpr std::size_t overlongExtra = 32; // fault overlong-response: bytes beyond Ne
 enum Ins : std::uint8_t {
     insSelect = 0xA4, insReadBinary = 0xB0, insReadBinaryOdd = 0xB1, insGetChallenge = 0x84, insExternalAuthenticate = 0x82,
-    insMse = 0x22, insGeneralAuthenticate = 0x86, insInternalAuthenticate = 0x88,
+    insMse = 0x22, insGeneralAuthenticate = 0x86, insInternalAuthenticate = 0x88, insGetResponse = 0xC0,
 };
 
 // A contactless ISO/IEC 14443-4 card as PC/SC part 3 presents it: 3B 8n 80 01, historical bytes, TCK.
@@ -49,7 +50,7 @@ int pacePublicKeyOperations(const CommandApdu& c)
 
 VirtualChip::VirtualChip(CardImage image, Faults faults, LinkModel link, crypto::Random& random)
     : image_(std::move(image)), faults_(std::move(faults)), link_(link), random_(random),
-      chipAuthentication_(image_.chipAuthenticationKey.key.get(), image_.chipAuthenticationKey.protocol)
+      chipAuthentication_(image_.chipAuthenticationKey.key.get(), image_.chipAuthenticationKey.protocol), answerFaults_(faults_)
 {
     link_.extraLatencyMs = faults_.latencyMs;
     powerOn();
@@ -78,6 +79,7 @@ void VirtualChip::adopt(std::optional<icao::SecureMessaging>& established, Acces
     sm_.emplace(std::move(*established));
     established.reset();
     access_ = access;
+    answerFaults_.sessionStarted();
 }
 
 void VirtualChip::endSession()
@@ -117,18 +119,26 @@ Bytes VirtualChip::process(ByteView raw)
         removed_ = true;
         return {};
     }
+    if (faults_.muteAfter && exchanges_ > *faults_.muteAfter) {
+        muted_ = true;
+        return {};
+    }
     publicKeyOperations_ = 0;
     Bytes answer;
     try {
         CommandApdu command = CommandApdu::parse(raw);
-        if (command.isExtended() && (!image_.chip.extendedLength || faults_.noExtended)) {
+        std::optional<Bytes> endless = endlessChainingAnswer(command);
+        if (endless) {
+            answer = std::move(*endless);
+        } else if (command.isExtended() && (!image_.chip.extendedLength || faults_.noExtended)) {
             answer = ResponseApdu(sw::WRONG_LENGTH).encode(); // refused before secure messaging
         } else if (sm_ && (command.cla() & 0x0C) == 0x0C) {
             icao::SecureMessaging before = *sm_;
             CommandApdu plain = sm_->unprotectCommand(command);
             ResponseApdu response = dispatch(plain);
-            answer = sm_ ? sm_->protectResponse(response, plain.ins()).encode() : response.encode();
-            if (answer.size() > command.ne() + 2 && sm_) { // a short Le cannot carry the protected answer
+            answer = sm_ ? answerFaults_.apply(sm_->protectResponse(response, plain.ins()).encode()) : response.encode();
+            bool fits = answer.size() <= command.ne() + 2 || faults_.overlongResponses;
+            if (!fits && sm_) { // a short Le cannot carry the protected answer
                 sm_.emplace(std::move(before));
                 answer = ResponseApdu(sw::WRONG_LENGTH).encode();
             }
@@ -153,6 +163,15 @@ Bytes VirtualChip::process(ByteView raw)
     // The modelled time replaces this process's own computing time rather than adding to it.
     if (cost.ms > 0) std::this_thread::sleep_until(start + std::chrono::microseconds(static_cast<long>(cost.ms * 1000)));
     return answer;
+}
+
+std::optional<Bytes> VirtualChip::endlessChainingAnswer(const CommandApdu& c) const
+{
+    bool reading = c.ins() == insReadBinary || c.ins() == insReadBinaryOdd || c.ins() == insGetResponse;
+    if (!faults_.endlessChaining || !reading) return std::nullopt;
+    if (*faults_.endlessChaining == 0x61) return ResponseApdu(Bytes(16, 0x00), StatusWord(0x6110)).encode(); // 16 more, forever
+    std::uint8_t otherLe = c.ne() == 0x10 ? 0x20 : 0x10; // whatever Le comes, ask for another
+    return ResponseApdu(StatusWord(static_cast<std::uint16_t>(0x6C00 | otherLe))).encode();
 }
 
 ResponseApdu VirtualChip::dispatch(const CommandApdu& c)
@@ -231,7 +250,8 @@ ResponseApdu VirtualChip::readFrom(std::uint16_t fid, std::size_t offset, std::s
     if (!found) return ResponseApdu(sw::FILE_NOT_FOUND);
     const Bytes& file = *found;
     if (offset >= file.size()) return ResponseApdu(sw::WRONG_P1P2);
-    std::size_t count = std::min(ne == 0 ? maxShortNe : ne, file.size() - offset);
+    std::size_t asked = (ne == 0 ? maxShortNe : ne) + (faults_.overlongResponses ? overlongExtra : 0);
+    std::size_t count = std::min(asked, file.size() - offset);
     if (oddIns) count = std::min(count, ne > 4 ? ne - 4 : std::size_t{1}); // room for the DO'53' header
     Bytes data = ByteView(file).sub(offset, count).toBytes();
     return ResponseApdu(oddIns ? encodeTlv(0x53, data) : data, sw::OK);

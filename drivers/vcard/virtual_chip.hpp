@@ -3,6 +3,7 @@
 // fault modes. Driven by VpcdLink, or directly by tests.
 #pragma once
 
+#include "answer_faults.hpp"
 #include "card_image.hpp"
 #include "chip_auth.hpp"
 #include "faults.hpp"
@@ -27,6 +28,7 @@ public:
     /** One APDU in, one answer out (data + SW). Delays by the link model before returning. */
     Bytes process(ByteView apdu) override;
     bool removed() const override { return removed_; }
+    bool muted() const override { return muted_; }
 
     int exchanges() const noexcept { return exchanges_; }
     /** Called with every command as the chip sees it (unwrapped from secure messaging): for a trace of what was asked. */
@@ -54,6 +56,8 @@ private:
     /** Takes the secure messaging a BAC or PACE responder established. */
     void adopt(std::optional<icao::SecureMessaging>& established, Access access);
     void endSession();
+    /** Fault chain:61|6C: the answer to a READ BINARY or GET RESPONSE that never completes. */
+    std::optional<Bytes> endlessChainingAnswer(const CommandApdu& c) const;
 
     CardImage image_;
     Faults faults_;
@@ -69,6 +73,8 @@ private:
     int exchanges_ = 0;
     int publicKeyOperations_ = 0;
     bool removed_ = false;
+    bool muted_ = false;
+    ProtectedAnswerFaults answerFaults_;
     std::function<void(const CommandApdu&)> observer_;
     std::function<void(std::size_t, std::size_t, int, const ExchangeCost&)> exchangeObserver_;
 };

@@ -100,6 +100,7 @@ bool VpcdLink::serve(CardBehaviour& card, const std::atomic<bool>& stop, std::ch
         }
         Bytes answer = card.process(message);
         if (card.removed()) break; // leave without answering: the reader sees the card vanish mid-command
+        if (card.muted()) continue; // stay connected, never answer: the reader waits until it gives up or we stop
         open = sendMessage(fd, answer);
     }
     ::close(fd);

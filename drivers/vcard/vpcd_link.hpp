@@ -21,6 +21,8 @@ public:
     virtual Bytes process(ByteView apdu) = 0;
     /** True once the card should leave the field (fault remove-after:N). */
     virtual bool removed() const { return false; }
+    /** True once the card stays in the field but answers nothing more (fault mute-after:N). */
+    virtual bool muted() const { return false; }
 };
 
 class VpcdLink {

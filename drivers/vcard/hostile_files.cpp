@@ -1,0 +1,84 @@
+#include "hostile_files.hpp"
+
+#include "crypto/openssl_handles.hpp"
+
+#include <openssl/asn1.h>
+#include <openssl/objects.h>
+
+#include <memory>
+#include <vector>
+
+namespace cccd::vcard {
+
+namespace {
+// BER definite length of up to 8 bytes: a 4 GB claim needs 84 FF FF FF FF, which encodeLength may not take.
+Bytes berLength(std::uint64_t length)
+{
+    if (length < 0x80) return {static_cast<std::uint8_t>(length)};
+    Bytes digits;
+    for (std::uint64_t v = length; v; v >>= 8) digits.insert(digits.begin(), static_cast<std::uint8_t>(v));
+    digits.insert(digits.begin(), static_cast<std::uint8_t>(0x80 | digits.size()));
+    return digits;
+}
+} // namespace
+
+Bytes withClaimedLength(const Bytes& file, std::uint64_t claimed)
+{
+    // Data groups have one-byte tags (61, 75, 6D, ...).
+    std::size_t header = file[1] < 0x80 ? 2 : 2 + (file[1] & 0x7F);
+    Bytes out{file[0]};
+    append(out, berLength(claimed));
+    out.insert(out.end(), file.begin() + static_cast<long>(header), file.end());
+    return out;
+}
+
+Bytes nestedTlv(std::uint8_t tag, int depth)
+{
+    // Indefinite lengths (30 80 ... 00 00): a parser can only find where a level ends by walking every level inside,
+    // which is what a recursive parser without a depth limit overflows its stack on.
+    const auto levels = static_cast<std::size_t>(depth);
+    Bytes value;
+    value.reserve(4 * levels);
+    for (std::size_t i = 0; i < levels; ++i) append(value, {0x30, 0x80});
+    value.resize(4 * levels, 0x00); // the end-of-contents of every level
+    Bytes out{tag};
+    append(out, berLength(value.size()));
+    append(out, value);
+    return out;
+}
+
+Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height)
+{
+    Bytes j2k{0xFF, 0x4F};                       // SOC
+    append(j2k, {0xFF, 0x51, 0x00, 41, 0x00, 0x00}); // SIZ, Lsiz = 38 + 3 x 1 component, Rsiz
+    append(j2k, bigEndian(width, 4));              // Xsiz
+    append(j2k, bigEndian(height, 4));             // Ysiz
+    append(j2k, bigEndian(0, 8));                  // XOsiz, YOsiz
+    append(j2k, bigEndian(width, 4));              // XTsiz: one tile as large as the image
+    append(j2k, bigEndian(height, 4));             // YTsiz
+    append(j2k, bigEndian(0, 8));                  // XTOsiz, YTOsiz
+    append(j2k, {0x00, 0x01, 0x07, 0x01, 0x01}); // one 8-bit component, no subsampling
+    append(j2k, {0xFF, 0x52, 0x00, 12, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x04, 0x04, 0x00, 0x01}); // COD: no decomposition, 5-3
+    append(j2k, {0xFF, 0x5C, 0x00, 4, 0x40, 0x40}); // QCD: no quantisation
+    append(j2k, {0xFF, 0x90, 0x00, 10, 0x00, 0x00, 0x00, 0x00, 0x00, 15, 0x00, 0x01}); // SOT: tile 0, 15 bytes in all
+    append(j2k, {0xFF, 0x93, 0x00});             // SOD and one empty packet
+    append(j2k, {0xFF, 0xD9});                   // EOC
+    return j2k;
+}
+
+void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* issuerKey)
+{
+    // A UUID-based OID (X.667): nobody's extension, so a verifier must skip it as non-critical.
+    std::unique_ptr<ASN1_OBJECT, decltype(&ASN1_OBJECT_free)> oid(OBJ_txt2obj("2.25.329800735698586629295641978511506172918", 1), ASN1_OBJECT_free);
+    std::unique_ptr<ASN1_OCTET_STRING, decltype(&ASN1_OCTET_STRING_free)> value(ASN1_OCTET_STRING_new(), ASN1_OCTET_STRING_free);
+    Bytes padding(kib * 1024, 0x5A);
+    if (!oid || !value || !ASN1_OCTET_STRING_set(value.get(), padding.data(), static_cast<int>(padding.size()))) {
+        crypto::throwOpenSslError("padding extension");
+    }
+    X509_EXTENSION* extension = X509_EXTENSION_create_by_OBJ(nullptr, oid.get(), 0, value.get());
+    bool added = extension && X509_add_ext(cert, extension, -1) == 1;
+    X509_EXTENSION_free(extension);
+    if (!added || X509_sign(cert, issuerKey, EVP_sha256()) <= 0) crypto::throwOpenSslError("padded certificate");
+}
+
+} // namespace cccd::vcard

@@ -1,0 +1,27 @@
+// Contents a hostile chip serves to break a reader: lying length fields, deep nesting, decompression bombs and
+// oversized certificates (faults claim-length, nest, jp2-bomb, huge-certificate in docs/vcard.md).
+#pragma once
+
+#include "core/bytes.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace cccd::vcard {
+
+/** The file with its outer TLV header rewritten to claim `claimed` value bytes; the bytes themselves stay. */
+Bytes withClaimedLength(const Bytes& file, std::uint64_t claimed);
+
+/** A `tag` TLV holding `depth` SEQUENCEs of indefinite length, each inside the one before, the innermost empty. */
+Bytes nestedTlv(std::uint8_t tag, int depth);
+
+/** A JPEG 2000 codestream of a few dozen bytes whose SIZ declares width x height pixels in one tile. */
+Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height);
+
+/** Adds a non-critical private extension of `kib` KiB to cert and signs it again with issuerKey. */
+void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* issuerKey);
+
+} // namespace cccd::vcard
