@@ -2,6 +2,7 @@
 
 #include "cccd/error.hpp"
 #include "core/tlv.hpp"
+#include "icao/file_size_limits.hpp"
 
 #include <algorithm>
 
@@ -91,6 +92,9 @@ Bytes FileReader::readAt(const ElementaryFile& file, std::size_t offset, std::si
             return wrapped.value.toBytes();
         }
         if (meansBlockTooLarge(r) && stepDown()) continue;
+        if (r.sw() == sw::WRONG_P1P2 || r.sw() == sw::END_OF_FILE_WARNING) { // past the end, even for the smallest block
+            throw ParseError(file.name, offset, "the card says the file ends here, before the length its header gives (a faulty or forged chip)");
+        }
         throw CardStatusError("reading " + file.name + " at offset " + std::to_string(offset),
                               offset <= maxEvenOffset ? insReadBinary : insReadBinaryOdd, r.sw().value(),
                               ErrorKind::Communication);
@@ -115,9 +119,10 @@ FileResult FileReader::read(const ElementaryFile& file, const FileProgress& prog
     Bytes content = std::move(first.data());
     std::optional<std::size_t> total = tlvTotalSize(content, file.name);
     if (!total) throw ParseError(file.name, content.size(), "file ends inside its TLV header");
-    if (*total > policy_.largestFile) {
-        throw ParseError(file.name, 0, "header claims " + std::to_string(*total) + " bytes, more than the " +
-                                           std::to_string(policy_.largestFile) + " allowed");
+    const std::size_t largest = std::min(policy_.largestFile, largestFileSize(file.fid));
+    if (*total > largest) {
+        throw ParseError(file.name, 0, "its header claims " + std::to_string(*total) + " bytes, more than the " + std::to_string(largest) +
+                                           " a genuine card holds there (a faulty or forged chip)");
     }
     if (content.size() > *total) content.resize(*total); // bytes after the TLV are padding
     if (progress) progress(file, content.size(), *total);

@@ -39,7 +39,7 @@ struct ReadPolicy {
     bool allowExtendedLength = true;
     std::size_t maxBlock = 65536;      ///< cap on Ne for one READ BINARY
     std::size_t maxShortBlock = 256;   ///< cap on Ne for short APDUs: maxShortBlockUnderSm under secure messaging
-    std::size_t largestFile = 1 << 20; ///< refuse files whose header claims more (hostile chip)
+    std::size_t largestFile = 1 << 20; ///< refuse files whose header claims more (hostile chip); each file has its own cap too (file_size_limits.hpp)
 };
 
 /** Why a file could not be read, when that is an answer rather than an error. */

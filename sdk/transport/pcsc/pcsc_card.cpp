@@ -2,6 +2,7 @@
 
 #include "core/log.hpp"
 #include "transport/apdu_trace.hpp"
+#include "transport/pcsc/card_time_limits.hpp"
 #include "transport/pcsc/pcsc_error.hpp"
 
 #include <winscard.h>
@@ -68,12 +69,15 @@ std::optional<std::uint32_t> maxInput(SCARDHANDLE card)
 }
 } // namespace
 
-Card::Card(const Context& context, std::string readerName) : reader_(std::move(readerName))
+Card::Card(const Context& context, std::string readerName) : context_(context), reader_(std::move(readerName))
 {
     SCARDHANDLE card = 0;
     DWORD protocol = 0;
-    check("SCardConnect", SCardConnect(static_cast<SCARDCONTEXT>(context.handle()), reader_.c_str(), SCARD_SHARE_SHARED,
-                                       SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol));
+    {
+        auto armed = context_.watchdog().arm(cardCallLimit); // pcscd waits for a reader stuck on a silent card
+        checkAnswered("SCardConnect", SCardConnect(static_cast<SCARDCONTEXT>(context.handle()), reader_.c_str(), SCARD_SHARE_SHARED,
+                                                   SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol));
+    }
     handle_ = static_cast<std::intptr_t>(card);
     protocol_ = protocol;
     log::lazy(LogLevel::Info, [this] {
@@ -92,14 +96,16 @@ std::vector<std::uint8_t> Card::atr() const
     unsigned char atr[MAX_ATR_SIZE];
     DWORD atrLength = sizeof atr;
     DWORD state = 0, protocol = 0, nameLength = 0;
-    check("SCardStatus", SCardStatus(h(handle_), nullptr, &nameLength, &state, &protocol, atr, &atrLength));
+    auto armed = context_.watchdog().arm(cardCallLimit);
+    checkAnswered("SCardStatus", SCardStatus(h(handle_), nullptr, &nameLength, &state, &protocol, atr, &atrLength));
     return std::vector<std::uint8_t>(atr, atr + atrLength);
 }
 
 void Card::reconnect(bool resetCard)
 {
     DWORD protocol = 0;
-    check("SCardReconnect", SCardReconnect(h(handle_), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
+    auto armed = context_.watchdog().arm(cardCallLimit);
+    checkAnswered("SCardReconnect", SCardReconnect(h(handle_), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
                                            resetCard ? SCARD_RESET_CARD : SCARD_LEAVE_CARD, &protocol));
     protocol_ = protocol;
     log::lazy(LogLevel::Info, [&] {
@@ -109,6 +115,7 @@ void Card::reconnect(bool resetCard)
 
 std::optional<ChannelLimits> Card::readerLimits() const
 {
+    auto armed = context_.watchdog().arm(cardCallLimit); // the reader's driver answers these
     std::optional<std::uint32_t> dataSize = maxApduDataSize(h(handle_));
     if (dataSize) {
         log::lazy(LogLevel::Debug, [&] { return "pcsc: the reader reports dwMaxAPDUDataSize " + std::to_string(*dataSize); });
@@ -125,20 +132,37 @@ std::optional<ChannelLimits> Card::readerLimits() const
     return std::nullopt;
 }
 
-std::vector<std::uint8_t> Card::transmitRaw(const std::vector<std::uint8_t>& command) const
+void Card::checkAnswered(const char* function, long code) const
+{
+    if (code == SCARD_S_SUCCESS) return;
+    if (context_.watchdog().fired()) {
+        throw Error(ErrorKind::Communication, "the card did not answer in time: lift it and place it again, and hold it still [" +
+                                                  std::string(function) + " cut off after " +
+                                                  std::to_string(cardCallLimit.count() / 1000) + " s and more]");
+    }
+    throwPcscError(function, static_cast<std::uint32_t>(code));
+}
+
+std::vector<std::uint8_t> Card::transmitRaw(const std::vector<std::uint8_t>& command, std::size_t expectedResponse) const
 {
     std::vector<std::uint8_t> response(extendedResponseBuffer);
     DWORD length = static_cast<DWORD>(response.size());
     const SCARD_IO_REQUEST* pci = protocol_ == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
-    check("SCardTransmit", SCardTransmit(h(handle_), pci, command.data(), static_cast<DWORD>(command.size()), nullptr,
-                                         response.data(), &length));
+    auto armed = context_.watchdog().arm(responseLimit(command.size(), expectedResponse));
+    LONG rv = SCardTransmit(h(handle_), pci, command.data(), static_cast<DWORD>(command.size()), nullptr, response.data(), &length);
+    // The driver could not finish the exchange: the card left mid-command (pcsc-lite says "transaction failed").
+    if (rv == SCARD_E_NOT_TRANSACTED && !context_.watchdog().fired()) throw cardStoppedAnswering("SCardTransmit", static_cast<std::uint32_t>(rv));
+    checkAnswered("SCardTransmit", rv);
     response.resize(length);
     return response;
 }
 
-Channel::Channel(Card& card, ChannelLimits limits) : card_(card), limits_(limits)
+Channel::Channel(Card& card, ChannelLimits limits) : card_(card), limits_(limits), deadline_(std::chrono::steady_clock::now() + transactionLimit)
 {
-    check("SCardBeginTransaction", SCardBeginTransaction(h(card_.handle())));
+    {
+        auto armed = card_.context().watchdog().arm(cardCallLimit); // waits while another program holds the card, or forever
+        card_.checkAnswered("SCardBeginTransaction", SCardBeginTransaction(h(card_.handle())));
+    }
     log::lazy(LogLevel::Info, [this] { return "pcsc: transaction begun, limits chosen: " + describeLimits(limits_); });
 }
 
@@ -156,10 +180,14 @@ ResponseApdu Channel::transmit(const CommandApdu& command)
 ResponseApdu Channel::exchange(const CommandApdu& command)
 {
     ++count_;
-    std::vector<std::uint8_t> raw = card_.transmitRaw(command.encode());
+    if (std::chrono::steady_clock::now() > deadline_) {
+        throw Error(ErrorKind::Communication, "the card answers too slowly: the read took more than " + std::to_string(transactionLimit.count()) +
+                                                  " s (a faulty or forged chip, or a bad reader)");
+    }
+    std::vector<std::uint8_t> raw = card_.transmitRaw(command.encode(), command.ne() + 2);
     if (raw.size() < 2) {
         // Some readers report a card that left the field as an empty answer rather than SCARD_W_REMOVED_CARD.
-        throw Error(ErrorKind::CardRemoved, "the card stopped answering: it was removed or moved; hold it on the reader until the read ends");
+        throw cardStoppedAnswering("SCardTransmit", SCARD_S_SUCCESS);
     }
     return ResponseApdu::parse(raw);
 }

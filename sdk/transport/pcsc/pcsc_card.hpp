@@ -6,6 +6,7 @@
 #include "transport/apdu_channel.hpp"
 #include "transport/pcsc/pcsc_context.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,12 +31,17 @@ public:
      *  SCARD_ATTR_MAXINPUT), else nothing is known. */
     std::optional<ChannelLimits> readerLimits() const;
 
-    /** Sends raw APDU bytes (no chaining); used by Channel. */
-    std::vector<std::uint8_t> transmitRaw(const std::vector<std::uint8_t>& command) const;
+    /** Sends raw APDU bytes (no chaining); used by Channel. expectedResponse (data + SW) sets how long the card
+     *  may take: a card silent past that is an error (Communication), never a hang. */
+    std::vector<std::uint8_t> transmitRaw(const std::vector<std::uint8_t>& command, std::size_t expectedResponse = 258) const;
 
     std::intptr_t handle() const noexcept { return handle_; }
+    const Context& context() const noexcept { return context_; }
+    /** Throws a typed error for a failed call made while the context's watchdog was armed (call_watchdog.hpp). */
+    void checkAnswered(const char* function, long code) const;
 
 private:
+    const Context& context_;
     std::string reader_;
     std::intptr_t handle_ = 0;
     unsigned long protocol_ = 0;
@@ -59,6 +65,7 @@ private:
     Card& card_;
     ChannelLimits limits_;
     std::size_t count_ = 0;
+    std::chrono::steady_clock::time_point deadline_; ///< a card that drips its data slowly still ends (read_limits.hpp)
 };
 
 } // namespace cccd::pcsc

@@ -1,5 +1,6 @@
 #include "transport/pcsc/pcsc_context.hpp"
 
+#include "transport/pcsc/client_socket.hpp"
 #include "transport/pcsc/pcsc_error.hpp"
 
 #include <winscard.h>
@@ -9,8 +10,11 @@ namespace cccd::pcsc {
 Context::Context()
 {
     SCARDCONTEXT ctx = 0;
-    check("SCardEstablishContext", SCardEstablishContext(SCARD_SCOPE_USER, nullptr, nullptr, &ctx));
+    LONG rv = SCARD_S_SUCCESS;
+    int socket = socketOpenedBy([&] { rv = SCardEstablishContext(SCARD_SCOPE_USER, nullptr, nullptr, &ctx); });
+    check("SCardEstablishContext", rv);
     handle_ = static_cast<std::intptr_t>(ctx);
+    watchdog_ = std::make_unique<CallWatchdog>(socket);
 }
 
 Context::~Context() noexcept { SCardReleaseContext(static_cast<SCARDCONTEXT>(handle_)); }

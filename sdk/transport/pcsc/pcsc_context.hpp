@@ -1,7 +1,10 @@
 // An RAII PC/SC context (SCardEstablishContext / SCardReleaseContext).
 #pragma once
 
+#include "transport/pcsc/call_watchdog.hpp"
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,9 +34,12 @@ public:
     long waitForChange(const std::vector<ReaderState>& known, unsigned long timeoutMs) const;
     /** The SCARDCONTEXT, for the other wrappers in this folder. */
     std::intptr_t handle() const noexcept { return handle_; }
+    /** Limits the calls on cards of this context that pcscd might never answer (call_watchdog.hpp). */
+    CallWatchdog& watchdog() const noexcept { return *watchdog_; }
 
 private:
     std::intptr_t handle_ = 0;
+    std::unique_ptr<CallWatchdog> watchdog_;
 };
 
 } // namespace cccd::pcsc

@@ -10,7 +10,8 @@ ErrorKind errorKindFor(std::uint32_t code) noexcept
 {
     switch (static_cast<LONG>(code)) {
     case SCARD_E_NO_SERVICE:
-    case SCARD_E_SERVICE_STOPPED: return ErrorKind::ServiceUnavailable;
+    case SCARD_E_SERVICE_STOPPED:
+    case SCARD_F_COMM_ERROR: return ErrorKind::ServiceUnavailable; // the socket to pcscd broke: it stopped or restarted
     case SCARD_E_NO_READERS_AVAILABLE:
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE: return ErrorKind::NoReader;
@@ -37,6 +38,8 @@ std::string errorMessageFor(const char* function, std::uint32_t code)
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
         return "pcscd is not running: start it with `sudo systemctl start pcscd` (or run `pcscd`) [" + detail + "]";
+    case SCARD_F_COMM_ERROR:
+        return "the connection to pcscd broke: it stopped or restarted during the call; try again once it runs [" + detail + "]";
     case SCARD_E_NO_READERS_AVAILABLE:
         return "no card reader found: attach one, or start the virtual card (scripts/demo) [" + detail + "]";
     case SCARD_E_UNKNOWN_READER:
@@ -49,6 +52,13 @@ std::string errorMessageFor(const char* function, std::uint32_t code)
     case SCARD_W_UNPOWERED_CARD: return "the card does not answer: place it flat on the reader [" + detail + "]";
     default: return detail;
     }
+}
+
+PcscError cardStoppedAnswering(const char* function, std::uint32_t code)
+{
+    std::string message = "the card stopped answering: it was removed or moved; hold it on the reader until the read ends";
+    if (code != 0) message += " [" + errorMessageFor(function, code) + "]";
+    return PcscError(ErrorKind::CardRemoved, function, code, message);
 }
 
 void throwPcscError(const char* function, std::uint32_t code)

@@ -16,6 +16,9 @@ std::string errorMessageFor(const char* function, std::uint32_t code);
 /** Throws PcscError for a failed call. */
 [[noreturn]] void throwPcscError(const char* function, std::uint32_t code);
 
+/** The card left (or fell silent) in the middle of an exchange: CardRemoved, said the way a clerk acts on it. */
+PcscError cardStoppedAnswering(const char* function, std::uint32_t code);
+
 /** Throws unless code is SCARD_S_SUCCESS. */
 inline void check(const char* function, long code)
 {

@@ -83,3 +83,18 @@ TEST_CASE("the scripted channel fails loudly on a mismatch and on leftovers")
     CHECK_NOTHROW(card2.requireFinished());
     CHECK_THROWS_AS(card2.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, std::size_t{1})), Error);
 }
+
+TEST_CASE("a card answering more than Le is refused, and so is a chain adding up to more than the command asked for")
+{
+    ScriptedChannel longer = ScriptedChannel::fromHex({{"00B0000004", "AABBCCDDEE9000"}});
+    ChainingChannel one(longer);
+    CHECK_THROWS_WITH(one.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, std::size_t{4})), Catch::Contains("5 bytes where at most 4"));
+
+    ScriptedChannel noLe = ScriptedChannel::fromHex({{"00A4020C020101", "AA9000"}});
+    ChainingChannel two(noLe);
+    CHECK_THROWS_AS(two.transmit(CommandApdu(0x00, 0xA4, 0x02, 0x0C, fromHex("0101"))), CardStatusError);
+
+    ScriptedChannel chain = ScriptedChannel::fromHex({{"0084000008", "AABBCCDD6108"}, {"00C0000008", "0102030405060708 9000"}});
+    ChainingChannel three(chain);
+    CHECK_THROWS_WITH(three.transmit(CommandApdu(0x00, 0x84, 0x00, 0x00, std::size_t{8})), Catch::Contains("12 bytes where at most 8"));
+}
