@@ -2,14 +2,13 @@
 #include "child_process.hpp"
 #include "test_data.hpp"
 #include "pcscd_instance.hpp"
+#include "tcp_port.hpp"
 #include "vcard_instance.hpp"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -25,19 +24,6 @@ using cccd::test::VcardInstance;
 namespace {
 const std::string page = "http://localhost:9000";
 const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
-
-int freePort()
-{
-    int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t size = sizeof a;
-    ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size);
-    ::close(s);
-    return ntohs(a.sin_port);
-}
 
 // A program of this build against the test's pcscd, with a private home for its trust store.
 pid_t spawnProgram(const PcscdInstance& pcscd, std::vector<std::string> args)
@@ -60,7 +46,7 @@ pid_t spawnProgram(const PcscdInstance& pcscd, std::vector<std::string> args)
 class AgentInstance {
 public:
     explicit AgentInstance(const PcscdInstance& pcscd, const std::vector<std::string>& extraArgs = {})
-        : port_(freePort()), tokenFile_(pcscd.workDir() + "/agent-token")
+        : port_(cccd::test::freeTcpPort()), tokenFile_(pcscd.workDir() + "/agent-token")
     {
         std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
                                       "--trust", testCsca};
@@ -379,7 +365,7 @@ TEST_CASE("agent: a --camera that does not exist is refused at start (exit 2)")
 {
     PcscdInstance pcscd;
     std::string out;
-    int code = pcscd.run(programPath("cccd-agent") + " --port " + std::to_string(freePort()) + " --token-file " + pcscd.workDir() +
+    int code = pcscd.run(programPath("cccd-agent") + " --port " + std::to_string(cccd::test::freeTcpPort()) + " --token-file " + pcscd.workDir() +
                              "/token --camera " + pcscd.workDir() + "/no-such-video.mjpeg",
                          &out);
     CHECK(code == 2);

@@ -92,7 +92,21 @@ PcscdInstance::PcscdInstance()
                                                   << "\nLIBPATH " << vpcdDriver << "\nCHANNELID " << channel << "\n";
     socket_ = dir_ + "/run/pcscd.comm";
     ::setenv("PCSCLITE_CSOCK_NAME", socket_.c_str(), 1);
+    start();
+}
 
+void PcscdInstance::crash()
+{
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+void PcscdInstance::start()
+{
+    std::error_code ignored;
+    for (const auto& stale : std::filesystem::directory_iterator(dir_ + "/run", ignored)) std::filesystem::remove(stale.path(), ignored); // a crash leaves its socket
     pid_ = ::fork();
     if (pid_ == 0) execPcscd(dir_);
     if (pid_ < 0) supportFailure("fork failed");

@@ -33,6 +33,11 @@ public:
     /** Waits until a reader whose name contains nameContains shows (or stops showing) a card. */
     bool waitForCard(const std::string& nameContains, bool present, std::chrono::milliseconds timeout) const;
 
+    /** Kills pcscd at once (SIGKILL), as a crash would: clients in a call see their connection break. */
+    void crash();
+    /** Starts pcscd again on the same socket and vpcd port (after crash()) and waits for the virtual reader. */
+    void start();
+
 private:
     std::string dir_, socket_;
     int port_ = 0;

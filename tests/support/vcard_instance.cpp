@@ -34,6 +34,14 @@ bool VcardInstance::running() const
     return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0;
 }
 
+void VcardInstance::kill()
+{
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
 VcardInstance::~VcardInstance()
 {
     stopProcess(pid_);

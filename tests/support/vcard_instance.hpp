@@ -21,6 +21,8 @@ public:
 
     /** True while the process runs (a removal fault makes it exit). */
     bool running() const;
+    /** Kills the card process at once (SIGKILL): its socket to vpcd closes mid-whatever, as a reader unplugged. */
+    void kill();
 
 private:
     const PcscdInstance& pcscd_;
