@@ -1,5 +1,7 @@
 #include "exit_codes.hpp"
 
+#include "cccd/readers.hpp"
+
 namespace cccd::cli {
 
 int exitCodeFor(const Error& error) noexcept
@@ -40,10 +42,10 @@ const char* errorCode(ErrorKind kind) noexcept
     return "internal";
 }
 
-nlohmann::json errorJson(ErrorKind kind, const std::string& message)
+nlohmann::json errorJson(const Error& error)
 {
-    Error error(kind, message);
-    return {{"error", {{"code", errorCode(kind)}, {"message", message}, {"exit_code", exitCodeFor(error)}}}};
+    const char* code = dynamic_cast<const SeveralCards*>(&error) ? "several_cards" : errorCode(error.kind());
+    return {{"error", {{"code", code}, {"message", error.what()}, {"exit_code", exitCodeFor(error)}}}};
 }
 
 } // namespace cccd::cli

@@ -26,7 +26,8 @@ int exitCodeFor(const Error& error) noexcept;
 /** The machine-readable name of an error kind ("no_card", "access_denied", ...). */
 const char* errorCode(ErrorKind kind) noexcept;
 
-/** {"error": {"code", "message", "exit_code"}}: what `--json` prints on stdout when a command fails. */
-nlohmann::json errorJson(ErrorKind kind, const std::string& message);
+/** {"error": {"code", "message", "exit_code"}}: what `--json` prints on stdout when a command fails. The code is the
+ *  kind's, or "several_cards" for cards on several readers (SeveralCards, kind NoReader). */
+nlohmann::json errorJson(const Error& error);
 
 } // namespace cccd::cli

@@ -42,16 +42,16 @@ int main(int argc, char** argv)
             json = json || (flag && flag->count() > 0);
         }
     }
-    auto fail = [json](cccd::ErrorKind kind, const std::string& message) {
-        std::cerr << "cccd: " << message << '\n';
-        if (json) std::cout << errorJson(kind, message).dump() << '\n';
-        return exitCodeFor(cccd::Error(kind, message));
+    auto fail = [json](const cccd::Error& error) {
+        std::cerr << "cccd: " << error.what() << '\n';
+        if (json) std::cout << errorJson(error).dump() << '\n';
+        return exitCodeFor(error);
     };
     try {
         return action ? action() : exitUsage;
     } catch (const cccd::Error& e) {
-        return fail(e.kind(), e.what());
+        return fail(e);
     } catch (const std::exception& e) {
-        return fail(cccd::ErrorKind::Internal, std::string("internal error: ") + e.what());
+        return fail(cccd::Error(cccd::ErrorKind::Internal, std::string("internal error: ") + e.what()));
     }
 }

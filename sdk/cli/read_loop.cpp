@@ -57,7 +57,7 @@ int runLoop(LoopSettings s)
             try {
                 scanned.emplace(keyFromLine(*line));
             } catch (const Error& e) {
-                emit(s, sequence, errorJson(e.kind(), e.what()), [&] { std::cout << "cccd: " << e.what() << '\n'; });
+                emit(s, sequence, errorJson(e), [&] { std::cout << "cccd: " << e.what() << '\n'; });
                 continue;
             }
         }
@@ -79,7 +79,7 @@ int runLoop(LoopSettings s)
             emit(s, sequence, report, [&] { printSummary(std::cout, result, s.trustedCscas); });
             last = result.verification.overall == Verdict::Invalid ? exitInvalid : exitOk;
         } catch (const Error& e) {
-            emit(s, sequence, errorJson(e.kind(), e.what()), [&] { std::cout << "cccd: " << e.what() << '\n'; });
+            emit(s, sequence, errorJson(e), [&] { std::cout << "cccd: " << e.what() << '\n'; });
             last = exitCodeFor(e);
             // A wrong key with the card still there: the next scanned line is tried on the same card.
             waitForRemoval = !(e.kind() == ErrorKind::AccessDenied && !s.fixedKey);

@@ -1,4 +1,5 @@
 // cccd-agent through the real stack (pcscd + cccd-vcard): who may call, data minimisation, events, errors.
+#include "agent_instance.hpp"
 #include "child_process.hpp"
 #include "test_data.hpp"
 #include "pcscd_instance.hpp"
@@ -9,7 +10,6 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,75 +17,21 @@
 #include <sstream>
 #include <thread>
 
+using cccd::test::AgentInstance;
+using cccd::test::fromPage;
 using cccd::test::PcscdInstance;
 using cccd::test::programPath;
 using cccd::test::VcardInstance;
 
 namespace {
-const std::string page = "http://localhost:9000";
-const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
-
-// A program of this build against the test's pcscd, with a private home for its trust store.
-pid_t spawnProgram(const PcscdInstance& pcscd, std::vector<std::string> args)
-{
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        ::setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath().c_str(), 1);
-        ::setenv("XDG_DATA_HOME", (pcscd.workDir() + "/data").c_str(), 1);
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    REQUIRE(pid > 0);
-    return pid;
-}
-
-// The agent on a free port against the test's pcscd, stopped with the test.
-class AgentInstance {
-public:
-    explicit AgentInstance(const PcscdInstance& pcscd, const std::vector<std::string>& extraArgs = {})
-        : port_(cccd::test::freeTcpPort()), tokenFile_(pcscd.workDir() + "/agent-token")
-    {
-        std::vector<std::string> args{programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file", tokenFile_,
-                                      "--trust", testCsca};
-        args.insert(args.end(), extraArgs.begin(), extraArgs.end());
-        std::string models = cccd::test::dataRoot() + "/models"; // the face tests' models, in every build folder
-        if (std::filesystem::is_directory(models)) {
-            args.push_back("--models");
-            args.push_back(models);
-        }
-        pid_ = spawnProgram(pcscd, args);
-        for (int i = 0; i < 100 && !client().Get("/v1/health"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        REQUIRE(client().Get("/v1/health"));
-        std::ifstream(tokenFile_) >> token_;
-    }
-    ~AgentInstance() { cccd::test::stopProcess(pid_); }
-    AgentInstance(const AgentInstance&) = delete;
-    AgentInstance& operator=(const AgentInstance&) = delete;
-
-    httplib::Client client() const
-    {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_read_timeout(60, 0);
-        return c;
-    }
-    const std::string& token() const { return token_; }
-    int port() const { return port_; }
-
-private:
-    int port_;
-    std::string tokenFile_, token_;
-    pid_t pid_ = -1;
-};
+const std::string page = AgentInstance::page;
 
 // A card on the second reader of vpcd's pair ("Virtual PCD 00 01", the port after the first), besides VcardInstance's.
 class SecondCard {
 public:
     SecondCard(const PcscdInstance& pcscd, const std::string& profile) : pcscd_(pcscd)
     {
-        pid_ = spawnProgram(pcscd, {programPath("cccd-vcard"), "--port", std::to_string(pcscd.vpcdPort() + 1), "--profile", profile});
+        pid_ = cccd::test::startProcess({programPath("cccd-vcard"), "--port", std::to_string(pcscd.vpcdPort() + 1), "--profile", profile});
         if (!pcscd.waitForCard(reader, true, std::chrono::seconds(20))) FAIL("the second card did not appear within 20 s");
     }
     ~SecondCard()
@@ -102,7 +48,6 @@ private:
     pid_t pid_ = -1;
 };
 
-httplib::Headers fromPage() { return {{"Origin", page}}; }
 httplib::Headers withToken(const AgentInstance& a) { return {{"Authorization", "Bearer " + a.token()}}; }
 
 nlohmann::json readRequest(const std::string& key, const std::vector<std::string>& fields, bool face = false)
@@ -378,12 +323,14 @@ TEST_CASE("two cards on two readers: cccd read exits 3 and the agent answers 409
     VcardInstance first(pcscd);                                                           // 001090123456, Virtual PCD 00 00
     SecondCard second(pcscd, cccd::test::sampleProfile("tran-thi-bich-ngoc.json")); // 079301000123
     const std::string both = "two cards are present (Virtual PCD 00 00, Virtual PCD 00 01): remove one, or name the reader";
-    const std::string cccd = "XDG_DATA_HOME=" + pcscd.workDir() + "/data " + programPath("cccd") + " read --trust " + testCsca;
+    const std::string cccd = "XDG_DATA_HOME=" + pcscd.workDir() + "/data " + programPath("cccd") + " read --trust " + cccd::test::testCscaPath();
     std::string out;
     CHECK(pcscd.run(cccd + " --id 001090123456", &out) == 3); // the no-reader-or-card exit code
     CHECK_THAT(out, Catch::Contains(both));
     CHECK(pcscd.run(cccd + " --wait 5 --id 001090123456", &out) == 3); // waiting for a card picks none either
     CHECK_THAT(out, Catch::Contains(both));
+    CHECK(pcscd.run(cccd + " --id 001090123456 --json 2>/dev/null", &out) == 3);
+    CHECK(nlohmann::json::parse(out, nullptr, false)["error"]["code"] == "several_cards");
     REQUIRE(pcscd.run(cccd + " --reader 'Virtual PCD 00 01' --id 079301000123 --json 2>/dev/null", &out) == 0);
     CHECK(nlohmann::json::parse(out)["document"]["id_number"] == "079301000123");
 

@@ -2,11 +2,11 @@
 // verification), pcscd crashing and coming back, and the reader unplugged mid-read: each read ends with a clear,
 // typed error in bounded time, and the next tap reads completely, through the CLI and through one agent process.
 // The figures go to docs/security-figures/card-pulled.md (Release runs only).
-#include "child_process.hpp"
+#include "agent_instance.hpp"
 #include "figures_file.hpp"
 #include "measured_run.hpp"
 #include "pcscd_instance.hpp"
-#include "tcp_port.hpp"
+#include "test_data.hpp"
 #include "vcard_instance.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,6 +17,8 @@
 #include <future>
 #include <thread>
 
+using cccd::test::AgentAnswer;
+using cccd::test::AgentInstance;
 using cccd::test::PcscdInstance;
 using cccd::test::programPath;
 using cccd::test::MeasuredRun;
@@ -24,12 +26,11 @@ using cccd::test::VcardInstance;
 using namespace std::chrono_literals;
 
 namespace {
-const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
 constexpr double boundSeconds = 10; // a clerk waits this long at most for a verdict on a pulled card
 
 std::vector<std::string> readCommand()
 {
-    return {programPath("cccd"), "read", "--id", "001090123456", "--trust", testCsca, "--json"};
+    return {programPath("cccd"), "read", "--id", "001090123456", "--trust", cccd::test::testCscaPath(), "--json"};
 }
 
 MeasuredRun cliRead() { return cccd::test::runMeasured(readCommand(), {}, 60s); }
@@ -63,54 +64,15 @@ int exchangesOfFullRead(const PcscdInstance& pcscd)
     return static_cast<int>(std::count(std::istreambuf_iterator<char>(in), {}, '\n'));
 }
 
-struct AgentAnswer {
-    int status = 0;
-    nlohmann::json body;
-    double seconds = 0;
-};
-
-// The agent on a free port, with the test's pcscd (inherited PCSCLITE_CSOCK_NAME), reached with curl as a page would.
-class Agent {
-public:
-    explicit Agent(const PcscdInstance& pcscd) : pcscd_(pcscd), port_(cccd::test::freeTcpPort())
-    {
-        pid_ = cccd::test::startProcess({programPath("cccd-agent"), "--port", std::to_string(port_), "--origin", page, "--token-file",
-                                         pcscd.workDir() + "/agent-token", "--trust", testCsca});
-        for (int i = 0; i < 200 && pcscd_.run("curl -sf " + url("/v1/health") + " >/dev/null") != 0; ++i) std::this_thread::sleep_for(50ms);
-        REQUIRE(pcscd_.run("curl -sf " + url("/v1/health") + " >/dev/null") == 0);
-    }
-    ~Agent() { cccd::test::stopProcess(pid_); }
-    Agent(const Agent&) = delete;
-    Agent& operator=(const Agent&) = delete;
-
-    bool running() const { return pcscd_.run("curl -sf " + url("/v1/health") + " >/dev/null") == 0; }
-
-    /** POST /v1/read with the face. */
-    AgentAnswer read() const
-    {
-        std::string body = pcscd_.workDir() + "/agent-answer.json";
-        std::string request = R"({"key": {"id": "001090123456"}, "face": true, "fields": ["id_number"]})";
-        std::string status;
-        const auto start = std::chrono::steady_clock::now();
-        pcscd_.run("curl -s -m 60 -o " + body + " -w '%{http_code}' -H 'Origin: " + page + "' -H 'Content-Type: application/json' -d '" + request +
-                       "' " + url("/v1/read"),
-                   &status);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::ifstream in(body);
-        return {std::atoi(status.c_str()), nlohmann::json::parse(in, nullptr, false), seconds};
-    }
-
-private:
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-    static constexpr const char* page = "http://localhost:9000";
-    const PcscdInstance& pcscd_;
-    int port_;
-    pid_t pid_ = -1;
-};
-
-void requireCompleteAgentRead(const Agent& agent)
+// POST /v1/read with the face, as a page would.
+AgentAnswer agentRead(const AgentInstance& agent)
 {
-    AgentAnswer a = agent.read();
+    return agent.postFromPage("/v1/read", {{"key", {{"id", "001090123456"}}}, {"face", true}, {"fields", {"id_number"}}});
+}
+
+void requireCompleteAgentRead(const AgentInstance& agent)
+{
+    AgentAnswer a = agentRead(agent);
     INFO(a.body.dump());
     REQUIRE(a.status == 200);
     CHECK(a.body["document"]["id_number"] == "001090123456");
@@ -173,13 +135,13 @@ TEST_CASE("one agent process through a card pulled after every exchange: 410 car
 {
     PcscdInstance pcscd;
     const int exchanges = exchangesOfFullRead(pcscd);
-    Agent agent(pcscd);
+    AgentInstance agent(pcscd);
     double slowest = 0;
     for (int n = 0; n < exchanges; ++n) {
         INFO("the card leaves during exchange " << n + 1 << " of " << exchanges);
         {
             VcardInstance pulled(pcscd, "", {"--link", "none", "--fault", "remove-after:" + std::to_string(n)});
-            checkAgentSawRemoval(agent.read(), slowest);
+            checkAgentSawRemoval(agentRead(agent), slowest);
         }
         VcardInstance again(pcscd, "", {"--link", "none"});
         requireCompleteAgentRead(agent);
@@ -193,7 +155,7 @@ TEST_CASE("pcscd killed mid-read: a clear error at once, and reads work again on
 {
     PcscdInstance pcscd;
     VcardInstance card(pcscd, "", {"--link", "106k"}); // a read of about two seconds: time to crash pcscd in it
-    Agent agent(pcscd);
+    AgentInstance agent(pcscd);
     std::future<MeasuredRun> cli = cliReadInBackground();
     std::this_thread::sleep_for(700ms);
     pcscd.crash();
@@ -205,7 +167,7 @@ TEST_CASE("pcscd killed mid-read: a clear error at once, and reads work again on
     CHECK_THAT(error["message"].get<std::string>(), Catch::Contains("pcscd"));
     CHECK(r.seconds < boundSeconds);
 
-    AgentAnswer down = agent.read(); // pcscd still down
+    AgentAnswer down = agentRead(agent); // pcscd still down
     CHECK(down.status == 503);
     CHECK(down.body["error"]["code"] == "service_unavailable");
 
@@ -238,14 +200,14 @@ TEST_CASE("the reader unplugged mid-read (the card's connection to vpcd killed):
         VcardInstance card(pcscd, "", {"--link", "none"});
         requireCompleteRead(cliRead());
     }
-    Agent agent(pcscd);
+    AgentInstance agent(pcscd);
     {
         VcardInstance card(pcscd, "", {"--link", "106k"});
         std::thread unplug([&card] {
             std::this_thread::sleep_for(700ms);
             card.kill();
         });
-        AgentAnswer answer = agent.read();
+        AgentAnswer answer = agentRead(agent);
         unplug.join();
         checkAgentSawRemoval(answer, slowest);
     }

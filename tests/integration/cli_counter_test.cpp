@@ -2,6 +2,7 @@
 // tap with the right exit code, the verdict first in a clerk's words, a queue of cards in --loop mode, keys kept
 // out of the process list.
 #include "pcscd_instance.hpp"
+#include "test_data.hpp"
 #include "vcard_instance.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,13 +18,13 @@
 #include <sstream>
 #include <thread>
 
+using cccd::test::testCscaPath;
 using cccd::test::PcscdInstance;
 using cccd::test::programPath;
 using cccd::test::VcardInstance;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
 
 // cccd with a private default trust folder (so the machine's own trust does not count).
 std::string cccdCommand(const PcscdInstance& pcscd, const std::string& args)
@@ -53,12 +54,6 @@ std::vector<std::string> lines(const std::string& path)
     return out;
 }
 
-mode_t modeOf(const std::string& path)
-{
-    struct stat st {};
-    ::stat(path.c_str(), &st);
-    return st.st_mode & 0777;
-}
 } // namespace
 
 TEST_CASE("two people are never mixed in one folder: --out takes a new or empty folder, --force replaces a dump")
@@ -68,18 +63,18 @@ TEST_CASE("two people are never mixed in one folder: --out takes a new or empty 
     std::string out;
     {
         VcardInstance a(pcscd);
-        REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json --out " + dir + " --trust " + testCsca), &out) == 0);
+        REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json --out " + dir + " --trust " + testCscaPath()), &out) == 0);
     }
-    CHECK(modeOf(dir) == 0700);
-    CHECK(modeOf(dir + "/DG13.bin") == 0600);
-    CHECK(modeOf(dir + "/face.jpg") == 0600);
+    CHECK(cccd::test::fileMode(dir) == 0700);
+    CHECK(cccd::test::fileMode(dir + "/DG13.bin") == 0600);
+    CHECK(cccd::test::fileMode(dir + "/face.jpg") == 0600);
     CHECK(fs::exists(dir + "/DG15.bin"));
 
     // Card B has no DG15, and is read without the face: nothing of A may stay behind.
     VcardInstance b(pcscd, citizen(pcscd, "079201000123", {{"active_authentication", nullptr}}));
     CHECK(pcscd.run(cccdCommand(pcscd, "read --id 079201000123 --no-face --out " + dir), &out) == 2);
     CHECK_THAT(out, Catch::Contains("is not empty"));
-    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 079201000123 --no-face --json --force --out " + dir + " --trust " + testCsca), &out) == 0);
+    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 079201000123 --no-face --json --force --out " + dir + " --trust " + testCscaPath()), &out) == 0);
     CHECK_FALSE(fs::exists(dir + "/DG15.bin"));
     CHECK_FALSE(fs::exists(dir + "/face.jpg"));
     std::string face = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
@@ -112,7 +107,7 @@ TEST_CASE("setup problems are said before the tap with exit 2, and a stray file 
 
     std::string trustFolder = pcscd.workDir() + "/data/cccd/trust";
     fs::create_directories(trustFolder);
-    fs::copy_file(testCsca, trustFolder + "/csca.pem");
+    fs::copy_file(testCscaPath(), trustFolder + "/csca.pem");
     std::ofstream(trustFolder + "/README") << "CSCAs for the counter\n";
     fs::copy_file(std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/ds-key.pem", trustFolder + "/ds-key.pem");
     VcardInstance card(pcscd);
@@ -161,7 +156,7 @@ TEST_CASE("the verdict comes first, in words a clerk acts on")
         CHECK(out.find("COULD NOT BE VERIFIED") < out.find("Full name:"));
     }
     VcardInstance clone(pcscd, "", {"--fault", "clone"});
-    CHECK(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --no-face --trust " + testCsca), &out) == 6);
+    CHECK(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --no-face --trust " + testCscaPath()), &out) == 6);
     std::size_t verdict = out.find("FORGED OR CLONED CARD: do not accept");
     REQUIRE(verdict != std::string::npos);
     CHECK(verdict < out.find("Full name:"));
@@ -198,7 +193,7 @@ TEST_CASE("a queue of cards in --loop mode: one JSON line per card, through a re
     int scanner = ::open(fifo.c_str(), O_RDWR | O_CLOEXEC);
     REQUIRE(scanner >= 0);
     std::string pid;
-    REQUIRE(pcscd.run("(" + cccdCommand(pcscd, "read --loop --qr-from-stdin --no-face --json --trust " + testCsca) + " > " + output + " 2>" +
+    REQUIRE(pcscd.run("(" + cccdCommand(pcscd, "read --loop --qr-from-stdin --no-face --json --trust " + testCscaPath()) + " > " + output + " 2>" +
                           pcscd.workDir() + "/loop.err < " + fifo + " & echo $!)",
                       &pid) == 0);
     const std::vector<std::string> ids{"001090000001", "001090000002", "001090000003", "001090000004", "001090000005", "001090000006"};
@@ -242,7 +237,7 @@ TEST_CASE("on a terminal, progress runs from the tap: stages, then an aligned ba
     VcardInstance card(pcscd, "", {"--link", "424k"});
     std::string out;
     // `script` gives the command a terminal; its output comes back with CR LF line ends and bar redraws.
-    REQUIRE(pcscd.run("script -qfec \"" + cccdCommand(pcscd, "read --id 001090123456 --trust " + testCsca) + "\" /dev/null", &out) == 0);
+    REQUIRE(pcscd.run("script -qfec \"" + cccdCommand(pcscd, "read --id 001090123456 --trust " + testCscaPath()) + "\" /dev/null", &out) == 0);
     for (const char* stage : {"connecting to the card...", "opening the chip (PACE/BAC)...", "reading the holder's data...",
                               "checking the chip is genuine...", "reading the face...", "verifying the signature..."}) {
         CHECK_THAT(out, Catch::Contains(stage));
@@ -258,7 +253,7 @@ TEST_CASE("on a terminal, progress runs from the tap: stages, then an aligned ba
     CHECK(bars >= 3); // the face's bar moves while its one long exchange runs
     CHECK(out.find("reading the face...") < out.find("GENUINE CARD"));
 
-    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json --trust " + testCsca + " 2>&1 >/dev/null"), &out) == 0);
+    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --id 001090123456 --json --trust " + testCscaPath() + " 2>&1 >/dev/null"), &out) == 0);
     CHECK(out.empty()); // not a terminal: nothing on stderr
 }
 
@@ -267,7 +262,7 @@ TEST_CASE("verbose output traces the exchanges without personal data")
     PcscdInstance pcscd;
     VcardInstance card(pcscd);
     std::string out;
-    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --verbose --id 001090123456 --json --trust " + testCsca + " 2>&1 >/dev/null"), &out) == 0);
+    REQUIRE(pcscd.run(cccdCommand(pcscd, "read --verbose --id 001090123456 --json --trust " + testCscaPath() + " 2>&1 >/dev/null"), &out) == 0);
     CHECK_THAT(out, Catch::Contains("pcsc: ") && Catch::Contains("READ BINARY") && Catch::Contains("SW 9000"));
     CHECK_THAT(out, Catch::Contains("PACE: GA4"));
     for (const char* secret : {"001090123456", "123456", "Nguy", "NGUYEN"}) CHECK_THAT(out, !Catch::Contains(secret));

@@ -1,6 +1,8 @@
 // At the most verbose log level, a full read with verification and a face match log no personal data: every line
-// `cccd --verbose` (with CCCD_LOG=debug) writes is searched for the holder's ID numbers, names, dates and addresses
-// and for the photo in hex and base64. A dump written by --out is private: folder 0700, files 0600, whatever the umask.
+// `cccd --verbose` and `cccd-agent --verbose` (with CCCD_LOG=debug) write is searched for the holder's ID numbers,
+// names, dates and addresses and for the photo in hex and base64. A dump written by --out is private: folder 0700,
+// files 0600, whatever the umask.
+#include "agent_instance.hpp"
 #include "measured_run.hpp"
 #include "pcscd_instance.hpp"
 #include "test_data.hpp"
@@ -15,12 +17,12 @@
 #include <fstream>
 #include <sstream>
 
+using cccd::test::testCscaPath;
 using cccd::test::PcscdInstance;
 using cccd::test::VcardInstance;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
 
 std::string base64(const std::string& bytes)
 {
@@ -79,11 +81,23 @@ std::vector<std::string> leaks(const std::string& log, const std::vector<std::st
     return found;
 }
 
-mode_t modeOf(const std::string& path)
+void checkNoLeaks(const std::string& log, const std::vector<std::string>& secrets)
 {
-    struct stat st {};
-    ::stat(path.c_str(), &st);
-    return st.st_mode & 0777;
+    const std::vector<std::string> found = leaks(log, secrets);
+    for (const std::string& line : found) UNSCOPED_INFO("leaked: " << line);
+    CHECK(found.empty());
+}
+
+const std::string samplePhoto = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg";
+
+nlohmann::json sampleProfile() { return nlohmann::json::parse(std::ifstream(cccd::test::sampleProfile("nguyen-van-an.json"))); }
+
+// The sample card's holder data and photo, as personalData looks for them.
+std::vector<std::string> secretsOfSampleCard()
+{
+    std::ifstream photoFile(samplePhoto, std::ios::binary);
+    std::string photo((std::istreambuf_iterator<char>(photoFile)), std::istreambuf_iterator<char>());
+    return personalData(sampleProfile()["document"], photo);
 }
 } // namespace
 
@@ -91,10 +105,8 @@ TEST_CASE("a full read, verification and face match at the most verbose log leve
 {
     PcscdInstance pcscd;
     VcardInstance card(pcscd);
-    nlohmann::json profile = nlohmann::json::parse(std::ifstream(cccd::test::sampleProfile("nguyen-van-an.json")));
-    std::ifstream photoFile(std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg", std::ios::binary);
-    std::string photo((std::istreambuf_iterator<char>(photoFile)), std::istreambuf_iterator<char>());
-    const std::vector<std::string> secrets = personalData(profile["document"], photo);
+    const nlohmann::json profile = sampleProfile();
+    const std::vector<std::string> secrets = secretsOfSampleCard();
 
     // A folder that exists, open to all, and a umask that would leave new files readable by everyone.
     const std::string dump = pcscd.workDir() + "/dump";
@@ -104,7 +116,7 @@ TEST_CASE("a full read, verification and face match at the most verbose log leve
                                        "CCCD_MODEL_DIR=" + cccd::test::requireData("models")};
     const mode_t previousUmask = ::umask(0);
     cccd::test::MeasuredRun read = cccd::test::runMeasured(
-        {cccd::test::programPath("cccd"), "--verbose", "read", "--id", profile["document"]["id_number"], "--json", "--out", dump, "--trust", testCsca}, env);
+        {cccd::test::programPath("cccd"), "--verbose", "read", "--id", profile["document"]["id_number"], "--json", "--out", dump, "--trust", testCscaPath()}, env);
     ::umask(previousUmask);
     INFO(read.err);
     REQUIRE(read.exitCode == 0);
@@ -112,21 +124,49 @@ TEST_CASE("a full read, verification and face match at the most verbose log leve
     CHECK(nlohmann::json::parse(read.out)["document"]["full_name"] == profile["document"]["full_name"]); // the data was read
 
     cccd::test::MeasuredRun match = cccd::test::runMeasured(
-        {cccd::test::programPath("cccd"), "--verbose", "face-match", "--dir", dump, "--live", std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/profiles/faces/sample-face.jpg", "--liveness"},
+        {cccd::test::programPath("cccd"), "--verbose", "face-match", "--dir", dump, "--live", samplePhoto, "--liveness"},
         env);
     INFO(match.err);
     CHECK((match.exitCode == 0 || match.exitCode == 7)); // the same photo matches; liveness may call a still picture a photo
 
-    CHECK(leaks(read.err, secrets).empty());
-    CHECK(leaks(match.err, secrets).empty());
-    for (const std::string& line : leaks(read.err + match.err, secrets)) UNSCOPED_INFO("leaked: " << line);
+    checkNoLeaks(read.err, secrets);
+    checkNoLeaks(match.err, secrets);
 
-    CHECK(modeOf(dump) == 0700);
+    CHECK(cccd::test::fileMode(dump) == 0700);
     std::size_t files = 0;
     for (const auto& entry : fs::directory_iterator(dump)) {
         INFO(entry.path().filename().string());
-        CHECK(modeOf(entry.path().string()) == 0600);
+        CHECK(cccd::test::fileMode(entry.path().string()) == 0600);
         ++files;
     }
     CHECK(files >= 8); // the raw files, the face and report.json
+}
+
+TEST_CASE("the agent at the most verbose log level logs no personal data: a read of every field with the face, a face match")
+{
+    cccd::test::requireData("models/SHA256SUMS");
+    PcscdInstance pcscd;
+    VcardInstance card(pcscd);
+    const std::string frames = pcscd.workDir() + "/frames", log = pcscd.workDir() + "/agent.log";
+    fs::create_directories(frames);
+    fs::copy_file(samplePhoto, frames + "/0001.jpg");
+    const nlohmann::json everyField{"id_number", "old_id_number", "full_name", "date_of_birth", "sex", "nationality", "ethnicity", "religion",
+                                    "place_of_origin", "place_of_residence", "personal_identification", "date_of_issue", "date_of_expiry",
+                                    "father_name", "mother_name", "spouse_name", "mrz"};
+    {
+        cccd::test::AgentInstance agent(pcscd, {"--verbose", "--camera", frames}, {"CCCD_LOG=debug"}, log);
+        cccd::test::AgentAnswer read =
+            agent.postFromPage("/v1/read", {{"key", {{"id", sampleProfile()["document"]["id_number"]}}}, {"fields", everyField}, {"face", true}});
+        INFO(read.body.dump());
+        REQUIRE(read.status == 200);
+        CHECK(read.body["document"]["full_name"] == sampleProfile()["document"]["full_name"]); // the data went through the agent
+        CHECK(read.body["face"]["format"] == "JPEG");
+        cccd::test::AgentAnswer match = agent.postFromPage("/v1/face-match", {{"live", {{"source", "camera:0"}}}, {"liveness", true}});
+        INFO(match.body.dump());
+        CHECK(match.status == 200);
+    } // the agent stops: its log is complete
+    std::ifstream in(log);
+    const std::string logged((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK_THAT(logged, Catch::Contains("READ BINARY") && Catch::Contains("/v1/face-match")); // the trace and the requests are there
+    checkNoLeaks(logged, secretsOfSampleCard());
 }

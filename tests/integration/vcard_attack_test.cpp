@@ -2,6 +2,7 @@
 // must never be VALID for them, and genuine variants (id-data content, no signingTime, an edited EF.COM that
 // hides nothing) must stay VALID.
 #include "pcscd_instance.hpp"
+#include "test_data.hpp"
 #include "vcard_instance.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,16 +10,16 @@
 
 #include <fstream>
 
+using cccd::test::testCscaPath;
 using cccd::test::PcscdInstance;
 using cccd::test::programPath;
 using cccd::test::VcardInstance;
 
 namespace {
-const std::string testCsca = std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem";
 
 // `cccd read` of the card with the given faults, trusting the given CSCA; checks the exit code.
 nlohmann::json readWith(const PcscdInstance& pcscd, const std::vector<std::string>& faults, int expectedExit, const std::string& extra = "",
-                        const std::string& profile = "", const std::string& csca = testCsca)
+                        const std::string& profile = "", const std::string& csca = testCscaPath())
 {
     std::vector<std::string> args;
     for (const std::string& f : faults) args.insert(args.end(), {"--fault", f});
@@ -150,11 +151,11 @@ TEST_CASE("offline verify of a folder holding only the SOD is never VALID and li
     std::string only = pcscd.workDir() + "/only-sod";
     REQUIRE(pcscd.run("mkdir -p " + only + " && cp " + pcscd.workDir() + "/dump/SOD.bin " + only + "/") == 0);
     std::string out;
-    CHECK(pcscd.run(programPath("cccd") + " verify --dir " + only + " --trust " + testCsca, &out) == 0);
+    CHECK(pcscd.run(programPath("cccd") + " verify --dir " + only + " --trust " + testCscaPath(), &out) == 0);
     CHECK_THAT(out, Catch::StartsWith("FILES CHECKED WITHOUT THE CARD"));
     CHECK_THAT(out, Catch::Contains("Verification:  UNVERIFIED"));
     CHECK_THAT(out, Catch::Contains("not in the folder, though the SOD lists them: DG1 DG13 DG14 DG15 DG2 DG3"));
-    CHECK(pcscd.run(programPath("cccd") + " verify --dir " + only + " --json --trust " + testCsca, &out) == 0);
+    CHECK(pcscd.run(programPath("cccd") + " verify --dir " + only + " --json --trust " + testCscaPath(), &out) == 0);
     nlohmann::json v = nlohmann::json::parse(out)["verification"];
     CHECK(v["overall"] == "UNVERIFIED");
     CHECK(v["offline"] == true);
@@ -175,9 +176,9 @@ TEST_CASE("a chip that offers PACE-CAM has its EF.CardSecurity read and verified
     CHECK(v["card_security"]["status"] == "PASSED");
     CHECK(v["overall"] == "VALID");
     std::string out;
-    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCsca, &out) == 0);
+    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCscaPath(), &out) == 0);
     CHECK(nlohmann::json::parse(out)["verification"]["card_security"]["status"] == "PASSED");
     REQUIRE(pcscd.run("printf 'X' | dd of=" + dump + "/CardSecurity.bin bs=1 seek=30 conv=notrunc 2>/dev/null") == 0);
-    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCsca, &out) == 6);
+    CHECK(pcscd.run(programPath("cccd") + " verify --json --dir " + dump + " --trust " + testCscaPath(), &out) == 6);
     CHECK(nlohmann::json::parse(out)["verification"]["card_security"]["status"] == "FAILED");
 }

@@ -1,17 +1,15 @@
 #include "measured_run.hpp"
 
-#include <fcntl.h>
+#include "child_process.hpp"
+
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-extern char** environ;
 
 namespace cccd::test {
 
@@ -34,22 +32,7 @@ MeasuredRun runMeasured(const std::vector<std::string>& args, const std::vector<
 {
     const std::string outPath = captureFile("out"), errPath = captureFile("err");
     const auto start = std::chrono::steady_clock::now();
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        for (const std::string& e : extraEnv) ::putenv(const_cast<char*>(e.c_str()));
-        int in = ::open("/dev/null", O_RDONLY);
-        int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (in < 0 || out < 0 || err < 0) ::_exit(126);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        std::vector<char*> argv;
-        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execve(argv[0], argv.data(), environ);
-        ::_exit(127);
-    }
+    pid_t pid = startProcess(args, extraEnv, outPath, errPath);
     MeasuredRun run;
     int status = 0;
     struct rusage usage {};

@@ -32,4 +32,12 @@ Bytes readFile(const std::string& path) { return readFileBytes(path); }
 
 Bytes readData(const std::string& relativePath) { return readFile(requireData(relativePath)); }
 
+std::string testCscaPath() { return std::string(CCCD_SOURCE_DIR) + "/drivers/vcard/pki/csca.pem"; }
+
+unsigned fileMode(const std::string& path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 0777 : 0;
+}
+
 } // namespace cccd::test

@@ -20,4 +20,10 @@ Bytes readData(const std::string& relativePath);
 /** Contents of any file; throws if it cannot be read. */
 Bytes readFile(const std::string& path);
 
+/** The virtual card's test CSCA (drivers/vcard/pki/csca.pem): the trust anchor of every genuine virtual card. */
+std::string testCscaPath();
+
+/** A file's permission bits (0600 ...), 0 when it does not exist. */
+unsigned fileMode(const std::string& path);
+
 } // namespace cccd::test
