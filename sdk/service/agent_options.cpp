@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 
@@ -11,6 +12,15 @@ namespace cccd::service {
 
 namespace {
 [[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::InvalidArgument, "agent config: " + message); }
+
+// A JSON number cast to int is undefined behaviour when it does not fit: check the type and range first.
+int portFrom(const nlohmann::json& value)
+{
+    if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 65535) {
+        refuse("port must be a whole number from 1 to 65535, not " + value.dump().substr(0, 40));
+    }
+    return value.get<int>();
+}
 
 OriginLimits limitsFrom(const nlohmann::json& j)
 {
@@ -29,7 +39,7 @@ void loadConfigFile(const std::string& path, AgentOptions& o)
     nlohmann::json c = nlohmann::json::parse(in, nullptr, false);
     if (c.is_discarded() || !c.is_object()) refuse(path + " is not a JSON object");
     try {
-        o.port = c.value("port", o.port);
+        if (c.contains("port")) o.port = portFrom(c["port"]);
         o.bind = c.value("bind", o.bind);
         if (c.contains("origins") && c["origins"].is_array()) {
             for (const auto& origin : c["origins"]) o.origins[origin.get<std::string>()] = OriginLimits{};

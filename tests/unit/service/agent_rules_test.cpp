@@ -124,5 +124,12 @@ TEST_CASE("config file: origins with limits, trust and port")
     CHECK(o.trustPaths == std::vector<std::string>{"/etc/cccd/trust"});
     std::ofstream(path) << "{not json";
     CHECK_THROWS_AS(loadConfigFile(path, o), Error);
+    // A port that is no port (found by fuzzing: 1e70 cast to int was undefined behaviour) is refused by name.
+    for (const char* port : {"874133333333333333333333333333333333333333333333333333333333333333", "0", "65536", "-1", "80.5", "\"80\""}) {
+        INFO(port);
+        std::ofstream(path) << "{\"port\": " << port << "}";
+        CHECK_THROWS_WITH(loadConfigFile(path, o), Catch::Contains("port must be a whole number from 1 to 65535"));
+    }
+    CHECK(o.port == 9000);
     std::remove(path.c_str());
 }
