@@ -106,13 +106,14 @@ struct ReadResult {
      *  the raw files are kept and verification says whether the chip's data was altered. */
     std::vector<std::string> problems;
 
-    /// Copies and moves the result; the raw files (the DG2 photo, the holder's data) are wiped when it is destroyed.
+    /// Copies and moves the result; the raw files (the DG2 photo, the holder's data), the document and the face are
+    /// wiped when it is destroyed or replaced by assignment.
     ///@{
     ReadResult() = default;
     ReadResult(const ReadResult&) = default;
     ReadResult(ReadResult&&) noexcept = default;
-    ReadResult& operator=(const ReadResult&) = default;
-    ReadResult& operator=(ReadResult&&) noexcept = default;
+    ReadResult& operator=(const ReadResult& other);
+    ReadResult& operator=(ReadResult&& other) noexcept;
     ~ReadResult();
     ///@}
 };

@@ -21,6 +21,16 @@ struct MrzData {
     std::string primaryIdentifier;   ///< surname without diacritics
     std::string secondaryIdentifier; ///< given names without diacritics
     bool checkDigitsValid = false;   ///< every MRZ check digit verified
+
+    /// Copies and moves the data (every text is wiped when the object is destroyed or replaced by assignment).
+    ///@{
+    MrzData() = default;
+    MrzData(const MrzData&) = default;
+    MrzData(MrzData&&) noexcept = default;
+    MrzData& operator=(const MrzData& other);
+    MrzData& operator=(MrzData&& other) noexcept;
+    ~MrzData();
+    ///@}
 };
 
 /** The holder's data (DG13 and DG1), as the report's "document" object. */
@@ -42,6 +52,16 @@ struct Document {
     std::optional<std::string> motherName;      ///< UTF-8
     std::optional<std::string> spouseName;      ///< UTF-8; empty when the card names none
     std::optional<MrzData> mrz;                 ///< DG1, field by field
+
+    /// Copies and moves the data (every text is wiped when the object is destroyed or replaced by assignment).
+    ///@{
+    Document() = default;
+    Document(const Document&) = default;
+    Document(Document&&) noexcept = default;
+    Document& operator=(const Document& other);
+    Document& operator=(Document&& other) noexcept;
+    ~Document();
+    ///@}
 };
 
 } // namespace cccd

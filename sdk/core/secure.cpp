@@ -15,4 +15,10 @@ void wipe(std::vector<std::uint8_t>& bytes) noexcept
     bytes.clear();
 }
 
+void wipe(std::string& text) noexcept
+{
+    secureZero(text.data(), text.capacity());
+    text.clear();
+}
+
 } // namespace cccd

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <limits>
 #include <new>
+#include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cccd {
@@ -40,6 +43,32 @@ using SecureBytes = std::vector<std::uint8_t, WipingAllocator<std::uint8_t>>;
 
 /** Wipes a byte vector's contents and empties it. */
 void wipe(std::vector<std::uint8_t>& bytes) noexcept;
+
+/** Wipes a string's whole buffer (capacity() bytes: also a short string kept inside the object) and empties it. */
+void wipe(std::string& text) noexcept;
+
+/**
+ * Assignment for a type whose destructor wipes it: the old value is destroyed, so wiped, and the new one moved into
+ * its place, every member (no list of them here to keep up to date). For plain structs only: no virtual functions,
+ * never used as a base (the whole object is rebuilt).
+ */
+template <class T>
+T& wipeAndReplace(T& target, T&& source) noexcept
+{
+    static_assert(std::is_nothrow_move_constructible_v<T> && !std::is_polymorphic_v<T>);
+    if (&target != &source) {
+        target.~T();
+        ::new (static_cast<void*>(&target)) T(std::move(source));
+    }
+    return target;
+}
+
+/** The same for a copy, made first: when copying throws, target keeps its value. */
+template <class T>
+T& wipeAndReplace(T& target, const T& source)
+{
+    return wipeAndReplace(target, T(source));
+}
 
 /** Wipes a byte vector when the scope ends, however it ends (a photo that an exception must not leave behind). */
 class WipeOnExit {

@@ -30,32 +30,17 @@ namespace cccd {
 
 FaceImage::~FaceImage() { secureZero(data.data(), data.size()); }
 
-FaceImage& FaceImage::operator=(const FaceImage& other)
-{
-    if (this == &other) return *this;
-    secureZero(data.data(), data.size()); // the buffer is reused or freed below
-    format = other.format;
-    width = other.width;
-    height = other.height;
-    data = other.data;
-    return *this;
-}
+FaceImage& FaceImage::operator=(const FaceImage& other) { return wipeAndReplace(*this, other); }
+FaceImage& FaceImage::operator=(FaceImage&& other) noexcept { return wipeAndReplace(*this, std::move(other)); }
 
-FaceImage& FaceImage::operator=(FaceImage&& other) noexcept
-{
-    if (this == &other) return *this;
-    secureZero(data.data(), data.size()); // freed when other's buffer is taken
-    format = std::move(other.format);
-    width = other.width;
-    height = other.height;
-    data = std::move(other.data);
-    return *this;
-}
-
+// The document and the face wipe themselves.
 ReadResult::~ReadResult()
 {
     for (auto& [name, content] : files) secureZero(content.data(), content.size());
 }
+
+ReadResult& ReadResult::operator=(const ReadResult& other) { return wipeAndReplace(*this, other); }
+ReadResult& ReadResult::operator=(ReadResult&& other) noexcept { return wipeAndReplace(*this, std::move(other)); }
 
 const char* describe(ReadStage stage)
 {

@@ -1,5 +1,6 @@
 #include "freed_memory.hpp"
 
+#include <catch2/catch.hpp>
 #include <malloc.h>
 #include <openssl/crypto.h>
 
@@ -118,6 +119,14 @@ std::vector<Finding> findings()
     for (std::size_t i = 0; i < foundCount; ++i) out.push_back({secrets[found[i].secret].name.data(), found[i].blockSize, found[i].allocator});
     looking = was;
     return out;
+}
+
+void checkNothingFound()
+{
+    std::vector<Finding> found = findings();
+    for (const auto& f : found) UNSCOPED_INFO(f.secret << " in a freed block of " << f.blockSize << " bytes (" << f.allocator << ")");
+    CHECK(found.empty());
+    reset();
 }
 
 bool opensslHooked() { return hooked; }

@@ -29,6 +29,9 @@ struct Finding {
 /** What was found since reset (at most 64 findings are kept). */
 std::vector<Finding> findings();
 
+/** Fails the running test case, naming each finding, when anything was found since reset; then resets. */
+void checkNothingFound();
+
 /** True when OpenSSL's allocator could be replaced (it must be, before OpenSSL allocates anything). */
 bool opensslHooked();
 

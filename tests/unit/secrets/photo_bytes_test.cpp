@@ -21,14 +21,6 @@ void watchPhoto(const Bytes& photo, const std::string& name)
 {
     for (std::size_t at : {photo.size() / 4, photo.size() / 2, 3 * photo.size() / 4}) test::freed::watch(name, ByteView(photo.data() + at, 48));
 }
-
-void checkNothingFound()
-{
-    std::vector<test::freed::Finding> findings = test::freed::findings();
-    for (const auto& f : findings) UNSCOPED_INFO(f.secret << " in a freed block of " << f.blockSize << " bytes (" << f.allocator << ")");
-    CHECK(findings.empty());
-    test::freed::reset();
-}
 } // namespace
 
 TEST_CASE("a read result's photo and raw files are wiped when it is copied, replaced and destroyed")
@@ -52,7 +44,7 @@ TEST_CASE("a read result's photo and raw files are wiped when it is copied, repl
     }
     test::freed::stop();
     secureZero(photo.data(), photo.size());
-    checkNothingFound();
+    test::freed::checkNothingFound();
 }
 
 TEST_CASE("a live picture read from a file and decoded leaves none of its bytes in freed memory")
@@ -69,5 +61,5 @@ TEST_CASE("a live picture read from a file and decoded leaves none of its bytes 
         CHECK(frame->pixels.cols > 0);
     }
     test::freed::stop();
-    checkNothingFound();
+    test::freed::checkNothingFound();
 }
