@@ -151,33 +151,71 @@ TEST_CASE("one agent process through a card pulled after every exchange: 410 car
                                                             " | 200, VALID, every time, no restart |");
 }
 
-TEST_CASE("pcscd killed mid-read: a clear error at once, and reads work again once pcscd is back, the agent without a restart")
+// Kills pcscd once the card has answered `exchanges` commands of the read in progress (cccd-vcard --stats writes a
+// line per exchange, flushed), so pcscd goes away at a known step of the read rather than at a guessed moment.
+void crashPcscdAfterExchange(PcscdInstance& pcscd, const std::string& stats, int exchanges)
+{
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::ifstream in(stats);
+        if (std::count(std::istreambuf_iterator<char>(in), {}, '\n') >= exchanges) break;
+        std::this_thread::sleep_for(1ms);
+    }
+    pcscd.crash();
+}
+
+// Starts pcscd again and waits for the virtual card, which plugs itself back in when vpcd listens again.
+void restartPcscd(PcscdInstance& pcscd)
+{
+    pcscd.start();
+    REQUIRE(pcscd.waitForCard("Virtual PCD 00 00", true, 20s));
+}
+
+TEST_CASE("pcscd killed after exchange N of a read: exit 5 and 502 naming pcscd, and reads work again once it is back, the agent without a restart")
 {
     PcscdInstance pcscd;
-    VcardInstance card(pcscd, "", {"--link", "106k"}); // a read of about two seconds: time to crash pcscd in it
+    const std::string stats = pcscd.workDir() + "/stats";
+    VcardInstance card(pcscd, "", {"--link", "106k", "--stats", stats}); // about two seconds a read: pcscd dies inside it
     AgentInstance agent(pcscd);
-    std::future<MeasuredRun> cli = cliReadInBackground();
-    std::this_thread::sleep_for(700ms);
-    pcscd.crash();
-    MeasuredRun r = cli.get();
-    INFO(r.out << r.err);
-    CHECK(r.exitCode == 3); // pcscd not running: docs/cli.md
-    nlohmann::json error = nlohmann::json::parse(r.out, nullptr, false)["error"];
-    CHECK(error["code"] == "service_unavailable");
-    CHECK_THAT(error["message"].get<std::string>(), Catch::Contains("pcscd"));
-    CHECK(r.seconds < boundSeconds);
+    double slowest = 0;
+    std::string cliMessage;
+    for (int n : {1, 4, 8, 12, 16}) {
+        INFO("pcscd killed after exchange " << n);
+        std::ofstream{stats, std::ios::trunc}.close();
+        std::future<MeasuredRun> cli = cliReadInBackground();
+        crashPcscdAfterExchange(pcscd, stats, n);
+        MeasuredRun r = cli.get();
+        INFO(r.out << r.err);
+        CHECK(r.exitCode == 5); // the read broke, as for a card that left: docs/cli.md
+        nlohmann::json error = nlohmann::json::parse(r.out, nullptr, false)["error"];
+        CHECK(error["code"] == "communication");
+        cliMessage = error["message"].get<std::string>();
+        CHECK_THAT(cliMessage, Catch::Contains("pcscd"));
+        CHECK(r.seconds < boundSeconds);
+        slowest = std::max(slowest, r.seconds);
 
-    AgentAnswer down = agentRead(agent); // pcscd still down
-    CHECK(down.status == 503);
-    CHECK(down.body["error"]["code"] == "service_unavailable");
+        AgentAnswer down = agentRead(agent); // pcscd still down: not running, said as such
+        CHECK(down.status == 503);
+        CHECK(down.body["error"]["code"] == "service_unavailable");
+        restartPcscd(pcscd);
+        requireCompleteRead(cliRead());
 
-    pcscd.start(); // the virtual card plugs itself back in when vpcd listens again
-    REQUIRE(pcscd.waitForCard("Virtual PCD 00 00", true, 20s));
-    requireCompleteRead(cliRead());
-    requireCompleteAgentRead(agent);
-    recordFigure("pcscd killed mid-read", "1 CLI read at 106 kbit/s | exit 3 `service_unavailable`: \"" +
-                                              error["message"].get<std::string>().substr(0, 60) + " …\"; the agent 503 | " + cccd::test::twoDecimals(r.seconds) +
-                                              " | once pcscd runs again: the CLI and the same agent read completely |");
+        std::ofstream{stats, std::ios::trunc}.close();
+        std::future<AgentAnswer> during = std::async(std::launch::async, [&agent] { return agentRead(agent); });
+        crashPcscdAfterExchange(pcscd, stats, n);
+        AgentAnswer broken = during.get();
+        INFO(broken.status << " " << broken.body.dump());
+        CHECK(broken.status == 502);
+        CHECK(broken.body["error"]["code"] == "communication");
+        CHECK_THAT(broken.body["error"]["message"].get<std::string>(), Catch::Contains("pcscd"));
+        CHECK(broken.seconds < boundSeconds);
+        slowest = std::max(slowest, broken.seconds);
+        restartPcscd(pcscd);
+        requireCompleteAgentRead(agent);
+    }
+    recordFigure("pcscd killed mid-read", "after exchange N = 1, 4, 8, 12, 16 of a read at 106 kbit/s, CLI and one agent process | exit 5 / 502 `communication`: \"" +
+                                              cliMessage.substr(0, 60) + " …\"; while pcscd is down, the agent 503 `service_unavailable` | " +
+                                              cccd::test::twoDecimals(slowest) + " | once pcscd runs again: the CLI and the same agent read completely |");
 }
 
 TEST_CASE("the reader unplugged mid-read (the card's connection to vpcd killed): exit 5, then the reader plugged back reads")

@@ -140,7 +140,13 @@ void Card::checkAnswered(const char* function, long code) const
                                                   std::string(function) + " cut off after " +
                                                   std::to_string(cardCallLimit.count() / 1000) + " s and more]");
     }
-    throwPcscError(function, static_cast<std::uint32_t>(code));
+    const auto pcscCode = static_cast<std::uint32_t>(code);
+    if (handle_ != 0 && errorKindFor(pcscCode) == ErrorKind::ServiceUnavailable) {
+        // pcscd went away in the middle of a read: that read is broken (exit 5, as for a card that left). Before a card
+        // is connected the same code means pcscd is not running (exit 3).
+        throw pcscdLostMidRead(function, pcscCode);
+    }
+    throwPcscError(function, pcscCode);
 }
 
 std::vector<std::uint8_t> Card::transmitRaw(const std::vector<std::uint8_t>& command, std::size_t expectedResponse) const

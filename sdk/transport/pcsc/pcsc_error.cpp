@@ -29,11 +29,19 @@ ErrorKind errorKindFor(std::uint32_t code) noexcept
     }
 }
 
-std::string errorMessageFor(const char* function, std::uint32_t code)
+namespace {
+// "SCardTransmit returned 0x80100017 (Reader is unavailable.)": what a support engineer needs, after the words for people.
+std::string detailOf(const char* function, std::uint32_t code)
 {
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%08X", code);
-    std::string detail = std::string(function) + " returned " + hex + " (" + pcsc_stringify_error(static_cast<LONG>(code)) + ")";
+    return std::string(function) + " returned " + hex + " (" + pcsc_stringify_error(static_cast<LONG>(code)) + ")";
+}
+} // namespace
+
+std::string errorMessageFor(const char* function, std::uint32_t code)
+{
+    const std::string detail = detailOf(function, code);
     switch (static_cast<LONG>(code)) {
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
@@ -59,6 +67,12 @@ PcscError cardStoppedAnswering(const char* function, std::uint32_t code)
     std::string message = "the card stopped answering: it was removed or moved; hold it on the reader until the read ends";
     if (code != 0) message += " [" + errorMessageFor(function, code) + "]";
     return PcscError(ErrorKind::CardRemoved, function, code, message);
+}
+
+PcscError pcscdLostMidRead(const char* function, std::uint32_t code)
+{
+    return PcscError(ErrorKind::Communication, function, code,
+                     "pcscd stopped in the middle of the read: try again once it runs again (`systemctl status pcscd`) [" + detailOf(function, code) + "]");
 }
 
 void throwPcscError(const char* function, std::uint32_t code)

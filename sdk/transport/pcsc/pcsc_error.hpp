@@ -19,6 +19,9 @@ std::string errorMessageFor(const char* function, std::uint32_t code);
 /** The card left (or fell silent) in the middle of an exchange: CardRemoved, said the way a clerk acts on it. */
 PcscError cardStoppedAnswering(const char* function, std::uint32_t code);
 
+/** pcscd went away while a card was connected (code: one ServiceUnavailable maps): Communication, as the read broke. */
+PcscError pcscdLostMidRead(const char* function, std::uint32_t code);
+
 /** Throws unless code is SCARD_S_SUCCESS. */
 inline void check(const char* function, long code)
 {
