@@ -9,7 +9,9 @@ namespace cccd::crypto {
 
 Bytes padIso9797(ByteView data, std::size_t block)
 {
-    Bytes out = data.toBytes();
+    Bytes out;
+    out.reserve((data.size() / block + 1) * block); // sized once: growing would free unwiped copies of the data
+    append(out, data);
     out.push_back(0x80);
     while (out.size() % block != 0) out.push_back(0x00);
     return out;

@@ -10,8 +10,6 @@ namespace cccd {
 namespace {
 bool allDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); }
 
-void wipeString(std::string& s) noexcept { secureZero(s.data(), s.size()); }
-
 bool validDate(std::string_view yymmdd)
 {
     if (yymmdd.size() != 6 || !allDigits(yymmdd)) return false;
@@ -27,16 +25,17 @@ bool validDocumentNumber(std::string_view n)
 }
 } // namespace
 
+// The CAN and the MRZ data open the chip: their whole buffers are wiped when the key is released.
 struct AccessKey::Impl {
     std::string can;
     std::vector<MrzKeyData> mrz;
     ~Impl()
     {
-        wipeString(can);
+        wipe(can);
         for (MrzKeyData& k : mrz) {
-            wipeString(k.documentNumber);
-            wipeString(k.dateOfBirth);
-            wipeString(k.dateOfExpiry);
+            wipe(k.documentNumber);
+            wipe(k.dateOfBirth);
+            wipe(k.dateOfExpiry);
         }
     }
 };

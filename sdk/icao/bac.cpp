@@ -77,12 +77,12 @@ SecureMessaging performBac(ApduChannel& channel, const MrzKeyData& key, crypto::
         throw Error(ErrorKind::Communication, "BAC: the chip's MAC does not verify");
     }
     Bytes r = crypto::cbcDecrypt(crypto::Cipher::Tdes, view(keys.enc), zeroIv(), eIc);
+    WipeOnExit wipeR(r); // K.IC: also when the nonces do not match
     ByteView rv(r);
     if (!constantTimeEqual(rv.sub(0, nonceSize), rndIc) || !constantTimeEqual(rv.sub(nonceSize, nonceSize), view(rndIfd))) {
         throw Error(ErrorKind::Communication, "BAC: the chip did not return our nonces");
     }
     SecureMessaging sm = sessionFrom(view(kIfd), rv.sub(2 * nonceSize, keyMaterialSize), rndIc, view(rndIfd));
-    wipe(r);
     log::debug("BAC: the chip's answer verifies, secure messaging starts");
     return sm;
 }
@@ -114,6 +114,7 @@ ResponseApdu BacResponder::externalAuthenticate(const CommandApdu& command)
         return ResponseApdu(StatusWord(0x6300)); // authentication failed: wrong MRZ key
     }
     Bytes s = crypto::cbcDecrypt(crypto::Cipher::Tdes, view(encKey_), zeroIv(), eIfd);
+    WipeOnExit wipeS(s); // K.IFD: also when the challenge does not match
     ByteView sv(s);
     if (!constantTimeEqual(sv.sub(nonceSize, nonceSize), challenge)) return ResponseApdu(StatusWord(0x6300));
     SecureBytes kIc(keyMaterialSize);
@@ -123,7 +124,6 @@ ResponseApdu BacResponder::externalAuthenticate(const CommandApdu& command)
     r.insert(r.end(), kIc.begin(), kIc.end());
     Bytes eIc = crypto::cbcEncrypt(crypto::Cipher::Tdes, view(encKey_), zeroIv(), view(r));
     established_.emplace(sessionFrom(sv.sub(2 * nonceSize, keyMaterialSize), view(kIc), challenge, sv.sub(0, nonceSize)));
-    wipe(s);
     return ResponseApdu(concat({eIc, macOf(macKey_, eIc)}), sw::OK);
 }
 

@@ -1,6 +1,7 @@
 #include "icao/file_reader.hpp"
 
 #include "cccd/error.hpp"
+#include "core/secure.hpp"
 #include "core/tlv.hpp"
 #include "icao/file_size_limits.hpp"
 
@@ -85,6 +86,7 @@ Bytes FileReader::readAt(const ElementaryFile& file, std::size_t offset, std::si
             Bytes offsetDo = encodeTlv(0x54, bigEndian(offset, offset > 0xFFFF ? 3 : 2));
             return send(CommandApdu(0x00, insReadBinaryOdd, 0x00, 0x00, offsetDo, std::min(count + oddReadOverhead, blockSize())));
         }();
+        WipeOnExit wipeAnswer(r.data()); // holds the file's plain bytes: the B1 path copies them out
         if (deliversData(r)) {
             if (offset <= maxEvenOffset) return std::move(r.data());
             Tlv wrapped = parseTlv(r.data(), file.name + " (READ BINARY B1)");
@@ -116,22 +118,28 @@ FileResult FileReader::read(const ElementaryFile& file, const FileProgress& prog
         throw CardStatusError("reading " + file.name, insReadBinary, first.sw().value(), ErrorKind::Communication);
     }
 
-    Bytes content = std::move(first.data());
-    std::optional<std::size_t> total = tlvTotalSize(content, file.name);
-    if (!total) throw ParseError(file.name, content.size(), "file ends inside its TLV header");
+    WipeOnExit wipeFirst(first.data());
+    std::optional<std::size_t> total = tlvTotalSize(first.data(), file.name);
+    if (!total) throw ParseError(file.name, first.data().size(), "file ends inside its TLV header");
     const std::size_t largest = std::min(policy_.largestFile, largestFileSize(file.fid));
     if (*total > largest) {
         throw ParseError(file.name, 0, "its header claims " + std::to_string(*total) + " bytes, more than the " + std::to_string(largest) +
                                            " a genuine card holds there (a faulty or forged chip)");
     }
-    if (content.size() > *total) content.resize(*total); // bytes after the TLV are padding
+    // The whole file in one buffer sized once: a growing buffer would free copies of the photo or the holder's
+    // text at each reallocation, unwiped. Every block and the buffer itself (on an error) are wiped.
+    Bytes content;
+    content.reserve(*total);
+    WipeOnExit wipeContent(content); // empty once moved into the result
+    const std::size_t firstPart = std::min(first.data().size(), *total); // bytes after the TLV are padding
+    content.insert(content.end(), first.data().begin(), first.data().begin() + static_cast<std::ptrdiff_t>(firstPart));
     if (progress) progress(file, content.size(), *total);
 
     while (content.size() < *total) {
         Bytes block = readAt(file, content.size(), *total - content.size());
+        WipeOnExit wipeBlock(block);
         if (block.empty()) throw ParseError(file.name, content.size(), "the card returned no data before the end of the file");
-        block.resize(std::min(block.size(), *total - content.size()));
-        append(content, block);
+        append(content, ByteView(block).sub(0, std::min(block.size(), *total - content.size())));
         if (progress) progress(file, content.size(), *total);
     }
     return {FileStatus::Read, std::move(content)};

@@ -61,13 +61,14 @@ PaceResult performPace(ApduChannel& channel, const lds::PaceInfo& info, PacePass
     SecureBytes kPi = passwordKey(view(password), cipher);
     Bytes z = generalAuthenticate(channel, false, 0, {}, 0x80, "GA1 encrypted nonce", kind);
     Bytes nonce = decryptNonce(cipher, view(kPi), z);
+    WipeOnExit wipeNonce(nonce); // also when a later step throws
 
     // GA2: Generic Mapping to a fresh generator.
     KeyPair mapping = group->generateKeyPair(random);
     Bytes chipMappingKey = generalAuthenticate(channel, false, 0x81, mapping.publicKey, 0x82, "GA2 map nonce", kind);
     Bytes h = group->sharedElement(view(mapping.privateKey), chipMappingKey);
+    WipeOnExit wipeH(h); // the mapping secret: with the nonce it gives the mapped generator
     std::unique_ptr<KeyAgreementGroup> mapped = group->mapGeneric(nonce, h);
-    wipe(nonce);
 
     // GA3: ephemeral key agreement on the mapped group.
     KeyPair ephemeral = mapped->generateKeyPair(random);

@@ -33,7 +33,9 @@ Bytes SmKeys::iv() const
 
 Bytes SmKeys::encrypt(ByteView plain) const
 {
-    return crypto::cbcEncrypt(cipher_, view(enc_), iv(), crypto::padIso9797(plain, blockSize()));
+    Bytes padded = crypto::padIso9797(plain, blockSize()); // a copy of the plain data (a file, on the chip's side)
+    WipeOnExit wipePadded(padded);
+    return crypto::cbcEncrypt(cipher_, view(enc_), iv(), padded);
 }
 
 Bytes SmKeys::decrypt(ByteView cipherText, const std::string& context) const

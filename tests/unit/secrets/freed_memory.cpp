@@ -111,6 +111,9 @@ void reset()
 void start() { looking = true; }
 void stop() { looking = false; }
 
+Pause::Pause() noexcept : wasLooking_(looking) { looking = false; }
+Pause::~Pause() { looking = wasLooking_; }
+
 std::vector<Finding> findings()
 {
     bool was = looking;

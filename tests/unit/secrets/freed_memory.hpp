@@ -21,6 +21,18 @@ void reset();
 void start();
 void stop();
 
+/** Pauses the looking for a scope (the test's own work, e.g. a chip it plays), then resumes it if it was on. */
+class Pause {
+public:
+    Pause() noexcept;
+    ~Pause();
+    Pause(const Pause&) = delete;
+    Pause& operator=(const Pause&) = delete;
+
+private:
+    bool wasLooking_;
+};
+
 struct Finding {
     std::string secret;     ///< the name given to watch
     std::size_t blockSize;  ///< the freed block that held it

@@ -2,6 +2,7 @@
 // run twice with the same randomness, the first time to learn every secret it makes (the random draws, the
 // password key, the session keys), the second time with every freed block inspected for them (freed_memory.hpp).
 #include "freed_memory.hpp"
+#include "replayed_random.hpp"
 
 #include "icao/pace.hpp"
 #include "icao/pace_chip.hpp"
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <random>
 
 using namespace cccd;
 using namespace cccd::icao;
@@ -20,31 +20,31 @@ using namespace cccd::icao;
 namespace {
 ByteView text(const char* s) { return ByteView(reinterpret_cast<const std::uint8_t*>(s), std::strlen(s)); }
 
-// The same draws on every run with one seed; each draw of 16 bytes or more (private keys, nonces) is a secret.
-struct ReplayedRandom : crypto::Random {
-    std::mt19937_64 engine;
-    bool learning;
-    ReplayedRandom(std::uint64_t seed, bool learn) : engine(seed), learning(learn) {}
-    void fill(std::uint8_t* out, std::size_t size) override
-    {
-        for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<std::uint8_t>(engine());
-        if (learning && size >= 16) test::freed::watch("a random draw (key or nonce)", ByteView(out, size), true);
-    }
-};
-
+// The chip; a refusedStep of n answers the n-th GENERAL AUTHENTICATE with 6A80 (a session that fails half way).
 struct ChipLink : ApduChannel {
     PaceResponder& chip;
-    explicit ChipLink(PaceResponder& c) : chip(c) {}
-    ResponseApdu transmit(const CommandApdu& c) override { return c.ins() == 0x22 ? chip.mseSetAt(c) : chip.generalAuthenticate(c); }
+    int refusedStep, step = 0;
+    ChipLink(PaceResponder& c, int refused) : chip(c), refusedStep(refused) {}
+    ResponseApdu transmit(const CommandApdu& c) override
+    {
+        if (c.ins() == 0x22) return chip.mseSetAt(c);
+        if (++step == refusedStep) return ResponseApdu(sw::WRONG_DATA);
+        return chip.generalAuthenticate(c);
+    }
     ChannelLimits limits() const override { return {}; }
 };
 
-// One PACE session, then a protected READ BINARY answered with file data, on both sides of the link.
-void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password, bool learn)
+// One PACE session, then a protected READ BINARY answered with file data, on both sides of the link; or a session
+// the chip ends at refusedStep.
+void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password, bool learn, int refusedStep)
 {
-    ReplayedRandom terminalRandom(7, learn), chipRandom(11, learn);
+    test::ReplayedRandom terminalRandom(7, learn), chipRandom(11, learn);
     PaceResponder chip({info}, text("917354"), text("T22000129364081251010318"), chipRandom);
-    ChipLink link(chip);
+    ChipLink link(chip, refusedStep);
+    if (refusedStep != 0) {
+        CHECK_THROWS_AS(performPace(link, info, kind, password, terminalRandom), CardStatusError);
+        return;
+    }
     PaceResult result = performPace(link, info, kind, password, terminalRandom);
     REQUIRE(chip.established().has_value());
     SecureMessaging& terminal = result.secureMessaging;
@@ -60,24 +60,16 @@ void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password,
     }
 }
 
-std::string describe(const std::vector<test::freed::Finding>& findings)
-{
-    std::string out;
-    for (const auto& f : findings) out += f.secret + " in a freed block of " + std::to_string(f.blockSize) + " bytes (" + f.allocator + ")\n";
-    return out;
-}
-
-void checkSessionLeavesNoSecret(const lds::PaceInfo& info, PacePassword kind, ByteView password, const char* passwordName)
+void checkSessionLeavesNoSecret(const lds::PaceInfo& info, PacePassword kind, ByteView password, const char* passwordName,
+                                int refusedStep = 0)
 {
     test::freed::reset();
     test::freed::watch(passwordName, password);
-    runSession(info, kind, password, true);
+    runSession(info, kind, password, true, refusedStep);
     test::freed::start();
-    runSession(info, kind, password, false);
+    runSession(info, kind, password, false, refusedStep);
     test::freed::stop();
-    std::vector<test::freed::Finding> findings = test::freed::findings();
-    INFO(describe(findings));
-    CHECK(findings.empty());
+    test::freed::checkNothingFound();
 }
 } // namespace
 
@@ -118,4 +110,11 @@ TEST_CASE("PACE-MRZ over DH and 3DES leaves no key, password or nonce in freed m
 {
     checkSessionLeavesNoSecret(lds::PaceInfo{"0.4.0.127.0.7.2.2.4.1.1", 2, 2}, PacePassword::Mrz, text("T22000129364081251010318"),
                                "the MRZ information");
+}
+
+TEST_CASE("PACE ended by the chip after the nonce leaves no nonce or password in freed memory")
+{
+    constexpr int mappingStep = 2; // GA2: the terminal holds the decrypted nonce
+    checkSessionLeavesNoSecret(lds::PaceInfo{"0.4.0.127.0.7.2.2.4.2.2", 2, 13}, PacePassword::Can, text("917354"), "the CAN",
+                               mappingStep);
 }
