@@ -1,6 +1,7 @@
 #include "read_key.hpp"
 
 #include "cccd/error.hpp"
+#include "core/secure.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -26,6 +27,11 @@ std::string trimmed(std::string line)
     return line;
 }
 } // namespace
+
+KeyArguments::~KeyArguments()
+{
+    for (std::string* text : {&can, &id, &qr, &mrz, &bac}) wipe(*text);
+}
 
 void addKeyOptions(CLI::App* cmd, KeyArguments& k)
 {
@@ -69,6 +75,7 @@ AccessKey keyFrom(KeyArguments k)
         std::string line;
         if (!std::getline(std::cin, line)) throw Error(ErrorKind::InvalidArgument, std::string(given.front().option) + " -: nothing on stdin");
         value = trimmed(line);
+        wipe(line);
     }
     if (!k.can.empty()) return AccessKey::fromCan(k.can);
     if (!k.id.empty()) return AccessKey::fromIdNumber(k.id);

@@ -11,8 +11,14 @@
 
 namespace cccd::cli {
 
+/** The key as given: each text is wiped when released (a copy too: keyFrom takes one). */
 struct KeyArguments {
     std::string can, id, qr, mrz, bac;
+
+    KeyArguments() = default;
+    KeyArguments(const KeyArguments&) = default;
+    KeyArguments& operator=(const KeyArguments&) = delete; // CLI11 holds references to the members: never replaced
+    ~KeyArguments();
 };
 
 void addKeyOptions(CLI::App* cmd, KeyArguments& keys);

@@ -78,6 +78,7 @@ ResponseApdu PaceResponder::generalAuthenticate(const CommandApdu& command)
             Bytes terminalMap = dynamicAuthenticationValue(command.data(), 0x81, "GA2");
             KeyPair ours = group_->generateKeyPair(random_);
             Bytes h = group_->sharedElement(view(ours.privateKey), terminalMap);
+            WipeOnExit wipeH(h); // the mapping secret
             mapped_ = group_->mapGeneric(view(nonce_), h);
             step_ = 3;
             return ResponseApdu(dynamicAuthenticationData(0x82, ours.publicKey), sw::OK);

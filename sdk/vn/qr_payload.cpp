@@ -2,6 +2,7 @@
 
 #include "cccd/error.hpp"
 #include "core/asn1.hpp"
+#include "core/secure.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -30,6 +31,15 @@ std::string sexCode(std::string_view v)
     if (v == "N\xE1\xBB\xAF" || v == "F") return "F"; // "Nữ"
     return "X";
 }
+
+QrPayload::~QrPayload()
+{
+    for (std::string* text : {&idNumber, &fullName, &sex, &placeOfResidence}) wipe(*text);
+    if (oldIdNumber) wipe(*oldIdNumber);
+}
+
+QrPayload& QrPayload::operator=(const QrPayload& other) { return wipeAndReplace(*this, other); }
+QrPayload& QrPayload::operator=(QrPayload&& other) noexcept { return wipeAndReplace(*this, std::move(other)); }
 
 QrPayload parseQrPayload(std::string_view payload)
 {

@@ -10,6 +10,7 @@
 
 namespace cccd::vn {
 
+/** The holder's data printed on the card: wiped when released, as a Document is (document.cpp). */
 struct QrPayload {
     std::string idNumber;
     std::optional<std::string> oldIdNumber;
@@ -18,6 +19,13 @@ struct QrPayload {
     std::string sex;   ///< "M", "F" or "X" (the card prints "Nam" / "Nữ")
     std::string placeOfResidence;
     Date dateOfIssue;
+
+    QrPayload() = default;
+    QrPayload(const QrPayload&) = default;
+    QrPayload(QrPayload&&) noexcept = default;
+    QrPayload& operator=(const QrPayload& other);
+    QrPayload& operator=(QrPayload&& other) noexcept;
+    ~QrPayload();
 };
 
 /** Parses a QR payload. Throws Error(InvalidArgument) saying which field is wrong (never echoing its value). */

@@ -1,9 +1,11 @@
 // The holder's text (names, addresses, ID numbers: personal data, Decree 13/2023) is wiped before its memory is
-// freed, when a Document or a read result holding it is copied, assigned over and destroyed (freed_memory.hpp).
+// freed, when a Document, a read result or a card-face QR payload holding it is copied, assigned over and destroyed
+// (freed_memory.hpp).
 #include "freed_memory.hpp"
 
 #include "cccd/card_reader.hpp"
 #include "cccd/document.hpp"
+#include "vn/qr_payload.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,14 +21,18 @@ ByteView bytesOf(const std::string& text) { return ByteView(reinterpret_cast<con
 // instead of handing them to it (a moved string takes the old buffer along, emptied but for its first byte).
 const char* const holders[] = {"first", "the second holder", "the third holder, the longest"};
 
-Document holder(int index)
+// A field's text, made the holder's own and watched.
+std::string watchedText(int index, const std::string& field, const std::string& value)
 {
     const std::string who = holders[index];
-    auto text = [&who](const std::string& field, const std::string& value) {
-        std::string mine = value + " (" + who + ")";
-        test::freed::watch(who + ": " + field, bytesOf(mine));
-        return mine;
-    };
+    std::string mine = value + " (" + who + ")";
+    test::freed::watch(who + ": " + field, bytesOf(mine));
+    return mine;
+}
+
+Document holder(int index)
+{
+    auto text = [index](const std::string& field, const std::string& value) { return watchedText(index, field, value); };
     Document d;
     d.idNumber = text("ID number", "079190001234");
     d.fullName = text("name", "Nguyễn Thị Minh Khai");
@@ -71,5 +77,17 @@ TEST_CASE("a read result's document and raw files are wiped when it is copied, a
         test::freed::watch(std::string(holders[index]) + ": raw DG13", bytesOf(dg13));
         result.files["DG13"] = Bytes(dg13.begin(), dg13.end());
         return result;
+    });
+}
+
+TEST_CASE("a card-face QR payload's text is wiped when it is copied, assigned over and destroyed")
+{
+    checkCopiedAssignedOverAndDestroyed<vn::QrPayload>([](int index) {
+        vn::QrPayload q;
+        q.idNumber = watchedText(index, "QR ID number", "079190001234");
+        q.fullName = watchedText(index, "QR name", "Nguyễn Thị Minh Khai");
+        q.placeOfResidence = watchedText(index, "QR address", "Số 12 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh");
+        if (index != 2) q.oldIdNumber = watchedText(index, "QR old ID number", "025123456");
+        return q;
     });
 }

@@ -1,6 +1,7 @@
-// Keys, passwords and nonces of PACE and secure messaging are wiped before their memory is freed: a session is
-// run twice with the same randomness, the first time to learn every secret it makes (the random draws, the
-// password key, the session keys), the second time with every freed block inspected for them (freed_memory.hpp).
+// Keys, passwords, nonces and the mapping secret H of PACE and secure messaging are wiped before their memory is
+// freed: a session is run twice with the same randomness, the first time to learn every secret it makes (the random
+// draws, the password key, the session keys, H), the second time with every freed block inspected for them
+// (freed_memory.hpp).
 #include "freed_memory.hpp"
 #include "replayed_random.hpp"
 
@@ -34,6 +35,17 @@ struct ChipLink : ApduChannel {
     ChannelLimits limits() const override { return {}; }
 };
 
+// H, the mapping secret both sides compute at GA2, from the same draws: the terminal's first, the chip's after its nonce.
+void watchMappingSecret(const lds::PaceInfo& info)
+{
+    std::unique_ptr<KeyAgreementGroup> group = standardGroup(*info.parameterId);
+    test::ReplayedRandom terminalRandom(7, false), chipRandom(11, false);
+    Bytes nonce = chipRandom.bytes(crypto::blockSize(paceAlgorithmFor(info.protocol)->cipher));
+    KeyPair terminalMapping = group->generateKeyPair(terminalRandom), chipMapping = group->generateKeyPair(chipRandom);
+    Bytes h = group->sharedElement(ByteView(terminalMapping.privateKey.data(), terminalMapping.privateKey.size()), chipMapping.publicKey);
+    test::freed::watch("H (the mapping secret)", h, true);
+}
+
 // One PACE session, then a protected READ BINARY answered with file data, on both sides of the link; or a session
 // the chip ends at refusedStep.
 void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password, bool learn, int refusedStep)
@@ -57,6 +69,7 @@ void runSession(const lds::PaceInfo& info, PacePassword kind, ByteView password,
         test::freed::watch("K_mac", terminal.keys().macKey());
         SecureBytes kPi = passwordKey(password, paceAlgorithmFor(info.protocol)->cipher);
         test::freed::watch("K_pi", ByteView(kPi.data(), kPi.size()));
+        watchMappingSecret(info);
     }
 }
 
