@@ -1,6 +1,7 @@
 // PostgreSQL through libpq: one central database for every counter of a hospital or bank. Text parameters and
 // results, `?` placeholders turned into $1, $2, ... so the samples write one SQL for both backends.
 #include "common/database_backends.hpp"
+#include "common/postgres_error.hpp"
 
 #include <libpq-fe.h>
 
@@ -99,7 +100,8 @@ private:
     {
         ExecStatusType status = PQresultStatus(result);
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-        throw DatabaseError(std::string("PostgreSQL: ") + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn_)));
+        // Never the server's words: its DETAIL repeats the row's values (postgres_error.hpp).
+        throw DatabaseError(result ? postgresErrorSummary(result) : std::string("PostgreSQL: ") + PQerrorMessage(conn_));
     }
 
     PGconn* conn_;
