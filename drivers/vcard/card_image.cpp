@@ -55,6 +55,9 @@ std::pair<crypto::PKey, X509Ptr> signerFor(TestPki& pki, const Faults& faults)
     if (faults.hugeCertificateKib) { // the test PKI's signer, re-issued with a bloated extension
         padCertificate(pki.dsCert.get(), *faults.hugeCertificateKib, pki.cscaKey.get());
     }
+    if (faults.forgedCertificateKib) { // bloated by the chip itself: only the CSCA could sign it so that it verifies
+        padCertificate(pki.dsCert.get(), *faults.forgedCertificateKib, pki.dsKey.get());
+    }
     return {std::move(pki.dsKey), std::move(pki.dsCert)};
 }
 
@@ -74,6 +77,10 @@ void applySignedHostileContent(std::map<int, Bytes>& dgs, const Faults& faults)
     for (const auto& [dg, depth] : faults.nestedDataGroups) {
         Bytes& group = faultedGroup(dgs, "nest", dg);
         group = nestedTlv(group[0], depth);
+    }
+    for (const auto& [dg, depth] : faults.nestedFields) {
+        Bytes& group = faultedGroup(dgs, "nest-definite", dg);
+        group = nestedField(group[0], depth);
     }
 }
 

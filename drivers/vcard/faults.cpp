@@ -67,12 +67,14 @@ Faults parseFaults(const std::vector<std::string>& specs)
         else if (name == "mute-after") f.muteAfter = static_cast<int>(number(spec, arg));
         else if (name == "claim-length") f.claimedLengths.insert(dataGroupAndNumber(spec, arg));
         else if (name == "nest") f.nestedDataGroups.insert(dataGroupAndNumber(spec, arg));
+        else if (name == "nest-definite") f.nestedFields.insert(dataGroupAndNumber(spec, arg));
         else if (name == "overlong-response") f.overlongResponses = true;
         else if (name == "chain" && (arg == "61" || arg == "6C")) f.endlessChaining = static_cast<std::uint8_t>(number(spec, arg, 16));
         else if (name == "bad-mac") f.badMac = true;
         else if (name == "replay") f.replay = true;
         else if (name == "previous-session") f.previousSession = true;
         else if (name == "huge-certificate") f.hugeCertificateKib = static_cast<std::size_t>(number(spec, arg));
+        else if (name == "forged-certificate") f.forgedCertificateKib = static_cast<std::size_t>(number(spec, arg));
         else if (name == "jp2-bomb") f.jpeg2000Bomb = true;
         else throw Error(ErrorKind::InvalidArgument, "unknown --fault '" + spec + "' (see docs/vcard.md)");
     }

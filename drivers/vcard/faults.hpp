@@ -34,12 +34,14 @@ struct Faults {
     std::optional<int> muteAfter;         ///< mute-after:N — after N exchanges the chip stays in the field but never answers
     std::map<int, std::uint64_t> claimedLengths; ///< claim-length:DGn:BYTES — DGn's outer header claims BYTES (content unchanged)
     std::map<int, int> nestedDataGroups;  ///< nest:DGn:DEPTH — DGn is DEPTH nested indefinite-length SEQUENCEs, signed into the SOD
+    std::map<int, int> nestedFields;      ///< nest-definite:DGn:DEPTH — DGn's first field holds DEPTH nested definite-length SEQUENCEs, signed into the SOD
     bool overlongResponses = false;       ///< overlong-response — READ BINARY answers more bytes than Le allows
     std::optional<std::uint8_t> endlessChaining; ///< chain:61|6C — READ BINARY answered 61xx or 6Cxx forever
     bool badMac = false;                  ///< bad-mac — every protected answer carries a wrong MAC
     bool replay = false;                  ///< replay — the second protected command gets the first one's answer again
     bool previousSession = false;         ///< previous-session — later sessions are answered with the first session's answers
-    std::optional<std::size_t> hugeCertificateKib; ///< huge-certificate:KIB — the SOD's signer certificate carries KIB KiB of extension
+    std::optional<std::size_t> hugeCertificateKib; ///< huge-certificate:KIB — the SOD's signer certificate carries KIB KiB of extensions, re-signed by the CSCA
+    std::optional<std::size_t> forgedCertificateKib; ///< forged-certificate:KIB — the same, signed by the Document Signer's own key (a chip has no CSCA key)
     bool jpeg2000Bomb = false;            ///< jp2-bomb — DG2 holds a tiny JPEG 2000 codestream declaring 60000 x 60000 pixels
 };
 

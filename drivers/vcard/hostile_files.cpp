@@ -6,6 +6,7 @@
 #include <openssl/objects.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace cccd::vcard {
@@ -47,6 +48,24 @@ Bytes nestedTlv(std::uint8_t tag, int depth)
     return out;
 }
 
+Bytes nestedField(std::uint8_t tag, int depth)
+{
+    // Definite lengths: every level's end is in its header, so only a parser that walks down level by level (DG13's
+    // strings are collected depth first) meets the nesting. Built from the inside out, reversed, to stay linear.
+    Bytes reversed{0x00, 0x30}; // the innermost, empty SEQUENCE
+    auto wrap = [&reversed](std::uint8_t outer) {
+        Bytes header{outer};
+        append(header, berLength(reversed.size()));
+        reversed.insert(reversed.end(), header.rbegin(), header.rend());
+    };
+    for (int i = 1; i < depth; ++i) wrap(0x30);
+    append(reversed, {0x01, 0x01, 0x02}); // INTEGER 1, the field number, before the nest
+    wrap(0x30);                          // the field
+    wrap(0x30);                          // the SEQUENCE of fields
+    wrap(tag);
+    return Bytes(reversed.rbegin(), reversed.rend());
+}
+
 Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height)
 {
     Bytes j2k{0xFF, 0x4F};                       // SOC
@@ -66,19 +85,25 @@ Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height)
     return j2k;
 }
 
-void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* issuerKey)
+void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* signer)
 {
-    // A UUID-based OID (X.667): nobody's extension, so a verifier must skip it as non-critical.
-    std::unique_ptr<ASN1_OBJECT, decltype(&ASN1_OBJECT_free)> oid(OBJ_txt2obj("2.25.329800735698586629295641978511506172918", 1), ASN1_OBJECT_free);
-    std::unique_ptr<ASN1_OCTET_STRING, decltype(&ASN1_OCTET_STRING_free)> value(ASN1_OCTET_STRING_new(), ASN1_OCTET_STRING_free);
-    Bytes padding(kib * 1024, 0x5A);
-    if (!oid || !value || !ASN1_OCTET_STRING_set(value.get(), padding.data(), static_cast<int>(padding.size()))) {
-        crypto::throwOpenSslError("padding extension");
+    // Many small extensions (a parser's per-extension work adds up), under UUID-based OIDs (X.667): nobody's
+    // extensions, so a verifier must skip them as non-critical.
+    constexpr std::size_t extensionBytes = 256;
+    const std::string arc = "2.25.329800735698586629295641978511506172918.";
+    const Bytes padding(extensionBytes, 0x5A);
+    for (std::size_t i = 0; i < kib * 1024 / extensionBytes; ++i) {
+        std::unique_ptr<ASN1_OBJECT, decltype(&ASN1_OBJECT_free)> oid(OBJ_txt2obj((arc + std::to_string(i)).c_str(), 1), ASN1_OBJECT_free);
+        std::unique_ptr<ASN1_OCTET_STRING, decltype(&ASN1_OCTET_STRING_free)> value(ASN1_OCTET_STRING_new(), ASN1_OCTET_STRING_free);
+        if (!oid || !value || !ASN1_OCTET_STRING_set(value.get(), padding.data(), static_cast<int>(padding.size()))) {
+            crypto::throwOpenSslError("padding extension");
+        }
+        X509_EXTENSION* extension = X509_EXTENSION_create_by_OBJ(nullptr, oid.get(), 0, value.get());
+        bool added = extension && X509_add_ext(cert, extension, -1) == 1;
+        X509_EXTENSION_free(extension);
+        if (!added) crypto::throwOpenSslError("padding extension");
     }
-    X509_EXTENSION* extension = X509_EXTENSION_create_by_OBJ(nullptr, oid.get(), 0, value.get());
-    bool added = extension && X509_add_ext(cert, extension, -1) == 1;
-    X509_EXTENSION_free(extension);
-    if (!added || X509_sign(cert, issuerKey, EVP_sha256()) <= 0) crypto::throwOpenSslError("padded certificate");
+    if (X509_sign(cert, signer, EVP_sha256()) <= 0) crypto::throwOpenSslError("padded certificate");
 }
 
 } // namespace cccd::vcard

@@ -18,10 +18,14 @@ Bytes withClaimedLength(const Bytes& file, std::uint64_t claimed);
 /** A `tag` TLV holding `depth` SEQUENCEs of indefinite length, each inside the one before, the innermost empty. */
 Bytes nestedTlv(std::uint8_t tag, int depth);
 
+/** A `tag` TLV holding, as DG13 holds its fields, SEQUENCE { SEQUENCE { INTEGER 1, `depth` SEQUENCEs of definite length,
+ *  each inside the one before } }: a field a parser walks level by level. */
+Bytes nestedField(std::uint8_t tag, int depth);
+
 /** A JPEG 2000 codestream of a few dozen bytes whose SIZ declares width x height pixels in one tile. */
 Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height);
 
-/** Adds a non-critical private extension of `kib` KiB to cert and signs it again with issuerKey. */
-void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* issuerKey);
+/** Adds `kib` KiB of non-critical private extensions (256 bytes each) to cert and signs it again with signer. */
+void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* signer);
 
 } // namespace cccd::vcard

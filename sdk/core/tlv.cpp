@@ -113,7 +113,7 @@ Tlv TlvReader::readAt(std::size_t pos, int depth) const
 Tlv TlvReader::next()
 {
     if (atEnd()) fail("expected a TLV, found the end of the data");
-    Tlv tlv = readAt(pos_, 0);
+    Tlv tlv = readAt(pos_, depth_);
     pos_ += tlv.encoded.size();
     return tlv;
 }
@@ -141,7 +141,10 @@ std::optional<Tlv> TlvReader::nextIf(Tag tag)
 
 TlvReader TlvReader::children(const Tlv& parent) const
 {
-    return TlvReader(parent.value, context_, parent.valueOffset, mode_);
+    if (depth_ + 1 > maxDepth) failAt(parent.offset, "nesting deeper than " + std::to_string(maxDepth));
+    TlvReader inner(parent.value, context_, parent.valueOffset, mode_);
+    inner.depth_ = depth_ + 1;
+    return inner;
 }
 
 Tlv parseTlv(ByteView data, const std::string& context, TlvMode mode)

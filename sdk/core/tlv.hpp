@@ -58,7 +58,8 @@ public:
     /** Tag of the next TLV without consuming it (nullopt at the end). */
     std::optional<Tag> peekTag() const;
 
-    /** A reader over a constructed TLV's contents, with the same context and mode. */
+    /** A reader over a constructed TLV's contents, with the same context and mode, one level deeper: throws
+     *  ParseError past the nesting limit, so a parser walking a hostile definite-length nest stops there. */
     TlvReader children(const Tlv& parent) const;
 
     /** Throws ParseError naming the current position. */
@@ -73,6 +74,7 @@ private:
     std::size_t base_;
     TlvMode mode_;
     std::size_t pos_ = 0;
+    int depth_ = 0; ///< levels of children() above this reader
 };
 
 /** Parses the single TLV at the start of data; bytes after it are ignored (files can carry padding). */

@@ -1,6 +1,7 @@
 #include "icao/secure_channel.hpp"
 
 #include "transport/apdu_trace.hpp"
+#include "transport/chaining_channel.hpp"
 
 namespace cccd::icao {
 
@@ -11,7 +12,10 @@ ResponseApdu SecureChannel::transmit(const CommandApdu& command)
         // Traced here, above the cryptogram, so the trace shows what was asked and answered in plain.
         return transport::traced("sm", command, [this](const CommandApdu& plain) {
             CommandApdu wrapped = sm_.protectCommand(plain);
-            return sm_.unprotectResponse(inner_.transmit(wrapped));
+            ResponseApdu answer = sm_.unprotectResponse(inner_.transmit(wrapped));
+            // The protected command asks for the whole protected answer; the plain Le is only checked here.
+            requireWithinLe(plain, answer, plain.ne(), answer.data().size());
+            return answer;
         });
     } catch (const SecureMessagingError&) {
         open_ = false;

@@ -5,19 +5,9 @@
 namespace cccd {
 
 namespace {
-// A card that keeps answering 61xx or 6Cxx forever must not hang the reader.
+// A card that keeps answering 61xx or 6Cxx forever must not hang the reader: 6Cxx is retried once.
 constexpr int maxChainSteps = 512;
 constexpr std::uint8_t insGetResponse = 0xC0;
-
-// A card never sends more than Ne bytes (ISO/IEC 7816-4 5.1): more is a broken or hostile chip, refused before
-// anything parses it. A case 1 or 3 command (no Le) expects no data at all.
-void requireWithinLe(const CommandApdu& sent, const ResponseApdu& answer, std::size_t allowed, std::size_t received)
-{
-    if (received <= allowed) return;
-    throw CardStatusError("the card answered " + std::to_string(received) + " bytes where at most " + std::to_string(allowed) +
-                              " were asked for (a faulty or forged chip)",
-                          sent.ins(), answer.sw().value(), ErrorKind::Communication);
-}
 
 ResponseApdu exchange(ApduChannel& inner, const CommandApdu& command)
 {
@@ -27,12 +17,25 @@ ResponseApdu exchange(ApduChannel& inner, const CommandApdu& command)
 }
 } // namespace
 
+void requireWithinLe(const CommandApdu& sent, const ResponseApdu& answer, std::size_t allowed, std::size_t received)
+{
+    if (received <= allowed) return;
+    throw CardStatusError("the card answered " + std::to_string(received) + " bytes where at most " + std::to_string(allowed) +
+                              " were asked for (a faulty or forged chip)",
+                          sent.ins(), answer.sw().value(), ErrorKind::Communication);
+}
+
 ResponseApdu ChainingChannel::transmit(const CommandApdu& command)
 {
     ResponseApdu response = exchange(inner_, command);
     if (response.sw().isWrongLe()) {
         std::size_t le = response.sw().sw2() == 0 ? maxShortNe : response.sw().sw2();
         response = exchange(inner_, command.withNe(le));
+        // One retry with the Le the card named: a card that names another one again would keep the reader asking.
+        if (response.sw().isWrongLe()) {
+            throw CardStatusError("the card answered 6Cxx (wrong Le) again after the one retry with the Le it asked for (a faulty or forged chip)",
+                                  command.ins(), response.sw().value(), ErrorKind::Communication);
+        }
     }
     // The pieces of one answer add up to no more than the command asked for (256 when it had no Le, as T=0 sends).
     const std::size_t allowed = command.hasLe() ? command.ne() : maxShortNe;

@@ -6,6 +6,11 @@
 
 namespace cccd {
 
+/** Throws CardStatusError (Communication) when `received` bytes of an answer to `sent` exceed `allowed`: a card never
+ *  sends more than Ne (ISO/IEC 7816-4 5.1; none to a command without Le), so more is a broken or hostile chip, refused before anything parses it.
+ *  Secure messaging checks its plain answers with it too: there the Le is inside the cryptogram. */
+void requireWithinLe(const CommandApdu& sent, const ResponseApdu& answer, std::size_t allowed, std::size_t received);
+
 class ChainingChannel : public ApduChannel {
 public:
     /** Wraps inner (not owned; it must outlive this channel). */

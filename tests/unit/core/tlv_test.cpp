@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 using namespace cccd;
 
 TEST_CASE("TLV: single-byte tag, short length")
@@ -90,6 +92,21 @@ TEST_CASE("TLV: hostile nesting depth is refused, not a stack overflow")
     for (int i = 0; i < 200; ++i) append(deep, {0x30, 0x80});
     for (int i = 0; i < 200; ++i) append(deep, {0x00, 0x00});
     CHECK_THROWS_AS(parseTlv(deep, "t", TlvMode::Ber), ParseError);
+}
+
+TEST_CASE("TLV reader: a parser walking definite-length nesting through children() stops at the depth limit")
+{
+    Bytes deep{0x30, 0x00}; // 40 SEQUENCEs of definite length, each inside the one before
+    for (int i = 1; i < 40; ++i) deep = encodeTlv(0x30, deep);
+    TlvReader reader(deep, "t");
+    std::function<void(TlvReader&)> walk = [&walk](TlvReader& r) {
+        while (!r.atEnd()) {
+            Tlv t = r.next();
+            TlvReader inner = r.children(t);
+            walk(inner);
+        }
+    };
+    CHECK_THROWS_WITH(walk(reader), Catch::Contains("nesting deeper than 32"));
 }
 
 TEST_CASE("TLV reader: children, expect, nextIf, peek")

@@ -55,6 +55,17 @@ TEST_CASE("6Cxx then 61xx combine")
     CHECK(toHex(channel.transmit(CommandApdu(0x00, 0xCA, 0x01, 0x00, std::size_t{256})).data()) == "AABBCC");
 }
 
+TEST_CASE("a card that answers 6Cxx again to the retry, naming another Le each time, is refused after one retry")
+{
+    ScriptedChannel card = ScriptedChannel::fromHex({
+        {"00B0000000", "6C10"},
+        {"00B0000010", "6C20"},
+    });
+    ChainingChannel channel(card);
+    CHECK_THROWS_WITH(channel.transmit(CommandApdu(0x00, 0xB0, 0x00, 0x00, std::size_t{256})), Catch::Contains("again after the one retry"));
+    card.requireFinished();
+}
+
 TEST_CASE("errors pass through untouched")
 {
     ScriptedChannel card = ScriptedChannel::fromHex({{"00B0000000", "6982"}});

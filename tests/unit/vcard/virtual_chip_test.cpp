@@ -3,6 +3,7 @@
 #include "cccd/error.hpp"
 #include "core/tlv.hpp"
 #include "crypto/crypto.hpp"
+#include "hostile_files.hpp"
 #include "icao/pace.hpp"
 #include "icao/secure_channel.hpp"
 #include "lds/dg1.hpp"
@@ -140,6 +141,18 @@ TEST_CASE("fault specs")
     CHECK_THROWS_AS(parseFaults({"remove-after:x"}), Error);
     CHECK_THROWS_AS(parseFaults({"explode"}), Error);
 
+}
+
+TEST_CASE("fault specs of hostile content: definite-length nesting and a forged certificate")
+{
+    Faults f = parseFaults({"nest-definite:DG13:15000", "forged-certificate:48", "nest:DG2:9"});
+    CHECK(f.nestedFields == std::map<int, int>{{13, 15000}});
+    CHECK(f.nestedDataGroups == std::map<int, int>{{2, 9}});
+    CHECK(f.forgedCertificateKib == std::size_t{48});
+    CHECK_THROWS_AS(parseFaults({"nest-definite:DG17:40"}), Error);
+    CHECK_THROWS_AS(parseFaults({"forged-certificate:big"}), Error);
+    // The nest sits in a numbered field, whose strings DG13's parser collects level by level: the depth limit stops it.
+    CHECK_THROWS_WITH(lds::parseDg13(nestedField(0x6D, 100)), Catch::Contains("nesting deeper than 32"));
 }
 
 TEST_CASE("removal after N exchanges")
