@@ -14,7 +14,12 @@ ResponseApdu SecureChannel::transmit(const CommandApdu& command)
             CommandApdu wrapped = sm_.protectCommand(plain);
             ResponseApdu answer = sm_.unprotectResponse(inner_.transmit(wrapped));
             // The protected command asks for the whole protected answer; the plain Le is only checked here.
-            requireWithinLe(plain, answer, plain.ne(), answer.data().size());
+            try {
+                requireWithinLe(plain, answer, plain.ne(), answer.data().size());
+            } catch (...) {
+                wipe(answer.data()); // decrypted: it may be a piece of a file
+                throw;
+            }
             return answer;
         });
     } catch (const SecureMessagingError&) {

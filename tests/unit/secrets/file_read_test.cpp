@@ -31,11 +31,11 @@ Bytes photoLikeFile(std::size_t valueSize)
     return encodeTlv(0x75, value);
 }
 
-// A chip holding one file: it answers READ BINARY (by SFI, B0 offset, B1 with DO'54') under secure messaging.
-// Its work is done with the inspection paused.
+// A chip holding one file: it answers READ BINARY (by SFI, B0 offset, B1 with DO'54') under secure messaging, with
+// extra bytes past Le when it is faulty. Its work is done with the inspection paused.
 class FileChip : public ApduChannel {
 public:
-    explicit FileChip(const Bytes& file) : file_(file) {}
+    FileChip(const Bytes& file, std::size_t extra = 0) : file_(file), extra_(extra) {}
 
     ResponseApdu transmit(const CommandApdu& wire) override
     {
@@ -55,7 +55,7 @@ private:
             return ResponseApdu(encodeTlv(0x53, piece(offset, c.ne() - 4)), sw::OK);
         }
         std::size_t offset = (c.p1() & 0x80) != 0 ? c.p2() : std::size_t(c.p1()) << 8 | c.p2();
-        return ResponseApdu(piece(offset, c.ne()), sw::OK);
+        return ResponseApdu(piece(offset, c.ne() + extra_), sw::OK);
     }
     Bytes piece(std::size_t offset, std::size_t count) const
     {
@@ -63,17 +63,23 @@ private:
     }
 
     const Bytes& file_;
+    std::size_t extra_;
     SecureMessaging sm_ = sessionKeys();
 };
+
+void watchPiecesOf(const Bytes& file)
+{
+    test::freed::reset();
+    for (std::size_t at = 0; at + pieceSize <= file.size(); at += pieceSpacing) {
+        test::freed::watch("the file's bytes at " + std::to_string(at), ByteView(file).sub(at, pieceSize));
+    }
+}
 } // namespace
 
 TEST_CASE("a file read over secure messaging, block by block past 32 KiB, leaves none of it in freed memory")
 {
     const Bytes file = photoLikeFile(33000); // B0 blocks, then B1 past offset 32767
-    test::freed::reset();
-    for (std::size_t at = 0; at + pieceSize <= file.size(); at += pieceSpacing) {
-        test::freed::watch("the file's bytes at " + std::to_string(at), ByteView(file).sub(at, pieceSize));
-    }
+    watchPiecesOf(file);
     FileChip chip(file);
     SecureChannel channel(chip, sessionKeys());
     FileReader reader(channel, ReadPolicy{false, 65536, maxShortBlockUnderSm});
@@ -84,5 +90,18 @@ TEST_CASE("a file read over secure messaging, block by block past 32 KiB, leaves
         CHECK(read.content == file); // released with the inspection stopped: wiping the result is the caller's part
         CHECK(reader.commandCount() >= file.size() / maxShortBlockUnderSm); // block by block
     }
+    test::freed::checkNothingFound();
+}
+
+TEST_CASE("an answer longer than asked for, refused under secure messaging, leaves none of the file in freed memory")
+{
+    const Bytes file = photoLikeFile(4000);
+    watchPiecesOf(file);
+    FileChip chip(file, 32);
+    SecureChannel channel(chip, sessionKeys());
+    FileReader reader(channel, ReadPolicy{false, 65536, maxShortBlockUnderSm});
+    test::freed::start();
+    CHECK_THROWS_WITH(reader.read(ElementaryFile{0x0102, 0x02, "DG2"}), Catch::Contains("where at most 223 were asked for"));
+    test::freed::stop();
     test::freed::checkNothingFound();
 }

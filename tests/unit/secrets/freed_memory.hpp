@@ -17,7 +17,7 @@ namespace cccd::test::freed {
 void watch(const std::string& name, ByteView secret, bool reversedToo = false);
 /** Forgets every registered secret and every finding. */
 void reset();
-/** Starts and stops looking; blocks freed while stopped are not inspected. */
+/** Starts and stops looking; blocks freed while stopped are zeroed, not inspected (no stale bytes later). */
 void start();
 void stop();
 
