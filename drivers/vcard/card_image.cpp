@@ -73,7 +73,10 @@ Bytes& faultedGroup(std::map<int, Bytes>& dgs, const char* fault, int dg)
 void applySignedHostileContent(std::map<int, Bytes>& dgs, const Faults& faults)
 {
     constexpr std::uint32_t bombSide = 60000; // 3.6 gigapixels in one tile
-    if (faults.jpeg2000Bomb) dgs[2] = encodeDg2Image(jpeg2000Bomb(bombSide, bombSide), true, 0xFFFF, 0xFFFF);
+    if (faults.jpeg2000Bomb) dgs[2] = encodeDg2Image(flatJpeg2000(bombSide, bombSide, 1), true, 0xFFFF, 0xFFFF);
+    // The largest the SDK decodes: under 12000 pixels a side and 40 megapixels, 3 components (face/image_header.cpp).
+    constexpr std::uint32_t largestWidth = 7300, largestHeight = 5470;
+    if (faults.largestJpeg2000) dgs[2] = encodeDg2Image(flatJpeg2000(largestWidth, largestHeight, 3), true, 0xFFFF, 0xFFFF);
     for (const auto& [dg, depth] : faults.nestedDataGroups) {
         Bytes& group = faultedGroup(dgs, "nest", dg);
         group = nestedTlv(group[0], depth);

@@ -76,6 +76,7 @@ Faults parseFaults(const std::vector<std::string>& specs)
         else if (name == "huge-certificate") f.hugeCertificateKib = static_cast<std::size_t>(number(spec, arg));
         else if (name == "forged-certificate") f.forgedCertificateKib = static_cast<std::size_t>(number(spec, arg));
         else if (name == "jp2-bomb") f.jpeg2000Bomb = true;
+        else if (name == "jp2-largest") f.largestJpeg2000 = true;
         else throw Error(ErrorKind::InvalidArgument, "unknown --fault '" + spec + "' (see docs/vcard.md)");
     }
     return f;

@@ -43,6 +43,7 @@ struct Faults {
     std::optional<std::size_t> hugeCertificateKib; ///< huge-certificate:KIB — the SOD's signer certificate carries KIB KiB of extensions, re-signed by the CSCA
     std::optional<std::size_t> forgedCertificateKib; ///< forged-certificate:KIB — the same, signed by the Document Signer's own key (a chip has no CSCA key)
     bool jpeg2000Bomb = false;            ///< jp2-bomb — DG2 holds a tiny JPEG 2000 codestream declaring 60000 x 60000 pixels
+    bool largestJpeg2000 = false;         ///< jp2-largest — DG2 holds a tiny JPEG 2000 codestream of a flat 7300 x 5470 image, 3 components (within the limits)
 };
 
 /** Parses --fault values; throws Error(InvalidArgument) naming the bad one. */

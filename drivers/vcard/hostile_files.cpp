@@ -66,22 +66,28 @@ Bytes nestedField(std::uint8_t tag, int depth)
     return Bytes(reversed.rbegin(), reversed.rend());
 }
 
-Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height)
+Bytes flatJpeg2000(std::uint32_t width, std::uint32_t height, std::uint16_t components)
 {
-    Bytes j2k{0xFF, 0x4F};                       // SOC
-    append(j2k, {0xFF, 0x51, 0x00, 41, 0x00, 0x00}); // SIZ, Lsiz = 38 + 3 x 1 component, Rsiz
-    append(j2k, bigEndian(width, 4));              // Xsiz
-    append(j2k, bigEndian(height, 4));             // Ysiz
-    append(j2k, bigEndian(0, 8));                  // XOsiz, YOsiz
-    append(j2k, bigEndian(width, 4));              // XTsiz: one tile as large as the image
-    append(j2k, bigEndian(height, 4));             // YTsiz
-    append(j2k, bigEndian(0, 8));                  // XTOsiz, YTOsiz
-    append(j2k, {0x00, 0x01, 0x07, 0x01, 0x01}); // one 8-bit component, no subsampling
+    Bytes j2k{0xFF, 0x4F};                                              // SOC
+    append(j2k, {0xFF, 0x51});                                          // SIZ
+    append(j2k, bigEndian(38u + 3u * components, 2));                   // Lsiz
+    append(j2k, {0x00, 0x00});                                          // Rsiz
+    append(j2k, bigEndian(width, 4));                                   // Xsiz
+    append(j2k, bigEndian(height, 4));                                  // Ysiz
+    append(j2k, bigEndian(0, 8));                                       // XOsiz, YOsiz
+    append(j2k, bigEndian(width, 4));                                   // XTsiz: one tile as large as the image
+    append(j2k, bigEndian(height, 4));                                  // YTsiz
+    append(j2k, bigEndian(0, 8));                                       // XTOsiz, YTOsiz
+    append(j2k, bigEndian(components, 2));                              // Csiz
+    for (std::uint16_t c = 0; c < components; ++c) append(j2k, {0x07, 0x01, 0x01}); // 8 bits, no subsampling
     append(j2k, {0xFF, 0x52, 0x00, 12, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x04, 0x04, 0x00, 0x01}); // COD: no decomposition, 5-3
-    append(j2k, {0xFF, 0x5C, 0x00, 4, 0x40, 0x40}); // QCD: no quantisation
-    append(j2k, {0xFF, 0x90, 0x00, 10, 0x00, 0x00, 0x00, 0x00, 0x00, 15, 0x00, 0x01}); // SOT: tile 0, 15 bytes in all
-    append(j2k, {0xFF, 0x93, 0x00});             // SOD and one empty packet
-    append(j2k, {0xFF, 0xD9});                   // EOC
+    append(j2k, {0xFF, 0x5C, 0x00, 4, 0x40, 0x40});                    // QCD: no quantisation
+    append(j2k, {0xFF, 0x90, 0x00, 10, 0x00, 0x00});                    // SOT: tile 0
+    append(j2k, bigEndian(12u + 2u + components, 4));                   // Psot: SOT, SOD and one packet per component
+    append(j2k, {0x00, 0x01});                                          // tile-part 0 of 1
+    append(j2k, {0xFF, 0x93});                                          // SOD
+    j2k.resize(j2k.size() + components, 0x00);                          // one empty packet per component: a flat image
+    append(j2k, {0xFF, 0xD9});                                          // EOC
     return j2k;
 }
 

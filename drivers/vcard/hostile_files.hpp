@@ -22,8 +22,9 @@ Bytes nestedTlv(std::uint8_t tag, int depth);
  *  each inside the one before } }: a field a parser walks level by level. */
 Bytes nestedField(std::uint8_t tag, int depth);
 
-/** A JPEG 2000 codestream of a few dozen bytes whose SIZ declares width x height pixels in one tile. */
-Bytes jpeg2000Bomb(std::uint32_t width, std::uint32_t height);
+/** A JPEG 2000 codestream of a few dozen bytes: width x height pixels of `components` 8-bit components in one tile,
+ *  every packet empty, so a decoder makes a flat image of the full size. */
+Bytes flatJpeg2000(std::uint32_t width, std::uint32_t height, std::uint16_t components);
 
 /** Adds `kib` KiB of non-critical private extensions (256 bytes each) to cert and signs it again with signer. */
 void padCertificate(X509* cert, std::size_t kib, EVP_PKEY* signer);

@@ -86,7 +86,7 @@ int main(int argc, char** argv)
                                       "com-empty, sod-id-data, no-signing-time, bad-signature, clone, unknown-csca, "
                                       "expired-signer, no-extended, max-le:N, sw-on-large-le:6282|6700, latency:MS, mute-after:N, "
                                       "claim-length:DGn:BYTES, nest:DGn:DEPTH, nest-definite:DGn:DEPTH, overlong-response, chain:61|6C, bad-mac, replay, "
-                                      "previous-session, huge-certificate:KIB, forged-certificate:KIB, jp2-bomb (see docs/vcard.md)");
+                                      "previous-session, huge-certificate:KIB, forged-certificate:KIB, jp2-bomb, jp2-largest (see docs/vcard.md)");
     app.add_option("--connect-timeout", connectSeconds, "Seconds to wait for vpcd");
     app.add_option("--trace", tracePath, "Append each command's CLA INS P1 P2 (after secure messaging) to this file");
     std::string statsPath;

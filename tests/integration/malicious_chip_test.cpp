@@ -185,21 +185,29 @@ TEST_CASE("a response from the previous session is refused: a chip that replays 
                    cccd::test::runMeasured(readCommand(), {}, 60s), first.peakRssMb);
 }
 
-TEST_CASE("a JPEG 2000 bomb in DG2 (a 60000 x 60000 codestream of 60 bytes) is refused before decoding")
+// Reads a chip with these faults into a dump (the issuer signed its DG2: reading and verifying never decode the image), then
+// runs `cccd face-match --dir` on the dump: the first step that decodes the chip's face.
+MeasuredRun faceMatchOfChip(const std::vector<std::string>& faults, std::string& dump)
 {
     PcscdInstance pcscd;
-    const std::string dump = pcscd.workDir() + "/dump";
+    dump = pcscd.workDir() + "/dump";
     MeasuredRun read;
     {
-        VcardInstance card(pcscd, "", vcardArgs({"jp2-bomb"}));
+        VcardInstance card(pcscd, "", vcardArgs(faults));
         read = cccd::test::runMeasured(readCommand(dump), {}, 60s);
     }
     INFO(read.out << read.err);
-    REQUIRE(read.exitCode == 0); // the issuer signed it: reading and verifying never decode the image
+    REQUIRE(read.exitCode == 0);
     REQUIRE(std::filesystem::exists(dump + "/face.jp2"));
     std::vector<std::string> faceMatch{programPath("cccd"), "face-match", "--dir", dump, "--live", cccd::test::sampleProfile("faces/sample-face.jpg"), "--json", "--models",
                                        cccd::test::dataRoot() + "/models"};
-    MeasuredRun match = cccd::test::runMeasured(faceMatch, {}, 60s);
+    return cccd::test::runMeasured(faceMatch, {}, 60s);
+}
+
+TEST_CASE("a JPEG 2000 bomb in DG2 (a 60000 x 60000 codestream of 82 bytes) is refused before decoding")
+{
+    std::string dump;
+    MeasuredRun match = faceMatchOfChip({"jp2-bomb"}, dump);
     auto [code, message] = outcome(match);
     INFO(match.out << match.err);
     CHECK_FALSE(match.timedOut);
@@ -210,4 +218,20 @@ TEST_CASE("a JPEG 2000 bomb in DG2 (a 60000 x 60000 codestream of 60 bytes) is r
     CHECK(match.peakRssMb < 1024);
     if (std::size_t at = message.find(dump); at != std::string::npos) message.replace(at, dump.size(), "dump"); // no temporary paths in the figures
     record("a JPEG 2000 bomb in DG2 (`cccd face-match --dir` of its dump)", {"jp2-bomb"}, match, code, message);
+}
+
+TEST_CASE("the largest JPEG 2000 the image limits let through (7300 x 5470, 3 components) is decoded in bounded time and memory")
+{
+    std::string dump;
+    MeasuredRun match = faceMatchOfChip({"jp2-largest"}, dump);
+    auto [code, message] = outcome(match);
+    INFO(match.out << match.err);
+    CHECK_FALSE(match.timedOut);
+    // Decoded in full (40 megapixels of 3 components): a flat grey picture, in which no face is found.
+    CHECK(match.exitCode == 7);
+    CHECK_THAT(message, Catch::Contains("blank"));
+    CHECK(match.seconds < boundSeconds);
+    CHECK(match.peakRssMb < 2048);
+    record("the largest JPEG 2000 within the limits in DG2, flat, 7300 x 5470 x 3 (`cccd face-match --dir` of its dump)", {"jp2-largest"}, match, code,
+           message);
 }

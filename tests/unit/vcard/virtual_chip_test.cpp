@@ -143,12 +143,13 @@ TEST_CASE("fault specs")
 
 }
 
-TEST_CASE("fault specs of hostile content: definite-length nesting and a forged certificate")
+TEST_CASE("fault specs of hostile content: definite-length nesting, a forged certificate, the largest JPEG 2000")
 {
-    Faults f = parseFaults({"nest-definite:DG13:15000", "forged-certificate:48", "nest:DG2:9"});
+    Faults f = parseFaults({"nest-definite:DG13:15000", "forged-certificate:48", "nest:DG2:9", "jp2-largest"});
     CHECK(f.nestedFields == std::map<int, int>{{13, 15000}});
     CHECK(f.nestedDataGroups == std::map<int, int>{{2, 9}});
     CHECK(f.forgedCertificateKib == std::size_t{48});
+    CHECK(f.largestJpeg2000);
     CHECK_THROWS_AS(parseFaults({"nest-definite:DG17:40"}), Error);
     CHECK_THROWS_AS(parseFaults({"forged-certificate:big"}), Error);
     // The nest sits in a numbered field, whose strings DG13's parser collects level by level: the depth limit stops it.
