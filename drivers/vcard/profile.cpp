@@ -1,15 +1,18 @@
 #include "profile.hpp"
 
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 
 namespace cccd::vcard {
 
 namespace {
+// A profile is a page of JSON: a megabyte is far beyond any, and /dev/zero or a FIFO is refused before reading.
+constexpr std::size_t maxProfileBytes = 1u << 20;
+
 std::optional<std::string> text(const nlohmann::json& doc, const char* key)
 {
     if (!doc.contains(key) || doc[key].is_null()) return std::nullopt;
@@ -42,9 +45,14 @@ std::string required(const nlohmann::json& doc, const char* key)
 
 Profile loadProfile(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in) throw Error(ErrorKind::NotFound, "profile not found: " + path);
-    nlohmann::json root = nlohmann::json::parse(in, nullptr, false);
+    std::optional<Bytes> bytes;
+    try {
+        bytes = readFileIfPresent(path, maxProfileBytes);
+    } catch (const Error& e) {
+        throw Error(e.kind(), std::string("profile: ") + e.what());
+    }
+    if (!bytes) throw Error(ErrorKind::NotFound, "profile not found: " + path);
+    nlohmann::json root = nlohmann::json::parse(*bytes, nullptr, false);
     if (root.is_discarded() || !root.is_object()) throw Error(ErrorKind::InvalidArgument, "profile is not a JSON object: " + path);
     const nlohmann::json& doc = root.contains("document") ? root["document"] : root;
 

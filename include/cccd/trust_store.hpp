@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +39,10 @@ public:
      *  is not trust material (e.g. a certificate that is not a CA certificate, a master list whose signature
      *  fails) throws Error(InvalidArgument) naming it; in a folder, such files are skipped (see warnings()). */
     std::size_t add(const std::string& path);
+    /** Called for each file add() accepted, with the very bytes it checked (files of a folder it skipped are not). */
+    using AcceptedFile = std::function<void(const std::string& path, const std::vector<std::uint8_t>& bytes)>;
+    /** add(path), telling onAccepted about each file accepted: what `cccd trust import` copies, so that nothing is read twice. */
+    std::size_t add(const std::string& path, const AcceptedFile& onAccepted);
 
     /** $XDG_DATA_HOME/cccd/trust, else ~/.local/share/cccd/trust (what `cccd trust import` fills). */
     static std::string defaultLocation();
@@ -56,7 +62,7 @@ public:
     const Impl& impl() const noexcept { return *impl_; } ///< for the SDK's own layers, not part of the API
 
 private:
-    std::size_t addFolder(const std::string& path);
+    std::size_t addFolder(const std::string& path, const AcceptedFile& onAccepted);
     std::unique_ptr<Impl> impl_;
 };
 

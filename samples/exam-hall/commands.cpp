@@ -1,6 +1,7 @@
 #include "exam-hall/commands.hpp"
 
 #include "common/sample_server.hpp"
+#include "common/small_file.hpp"
 #include "exam-hall/rules/attendance_csv.hpp"
 #include "exam-hall/rules/roster_csv.hpp"
 #include "exam-hall/rules/roster_store.hpp"
@@ -8,7 +9,6 @@
 
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -22,12 +22,8 @@ std::unique_ptr<Database> openMigrated(const std::string& spec)
     return db;
 }
 
-std::string readFile(const std::string& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+// A roster of a whole exam board (hundreds of thousands of candidates) is a few tens of MiB.
+constexpr std::size_t maxRosterBytes = 64u << 20;
 
 long long existingSession(Database& db, const std::string& name)
 {
@@ -40,7 +36,7 @@ long long existingSession(Database& db, const std::string& name)
 
 int importRosterCommand(const std::string& spec, const std::string& session, const std::string& file)
 {
-    RosterParse parsed = parseRosterCsv(readFile(file));
+    RosterParse parsed = parseRosterCsv(readSmallFile(file, maxRosterBytes));
     for (const RosterProblem& p : parsed.problems) {
         std::cerr << file << ":" << p.line << ": " << p.message << "\n";
     }
@@ -86,7 +82,7 @@ int deleteSessionCommand(const std::string& spec, const std::string& session)
 void importDemoRoster(Database& db, const std::string& session, const std::string& file)
 {
     if (!listSessions(db).empty()) return;
-    RosterParse parsed = parseRosterCsv(readFile(file));
+    RosterParse parsed = parseRosterCsv(readSmallFile(file, maxRosterBytes));
     ImportCounts counts = importRoster(db, sessionIdFor(db, session), parsed.rows);
     logLine("exam-hall", "demo roster imported: " + std::to_string(counts.added) + " candidates");
 }

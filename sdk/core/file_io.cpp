@@ -38,16 +38,21 @@ std::string fileTypeName(unsigned mode)
     return "not a regular file";
 }
 
-std::optional<Bytes> readFileIfPresent(const std::string& path, std::size_t maxBytes)
+namespace {
+std::optional<Bytes> readRegularFile(const std::string& path, std::size_t maxBytes, bool ownerOnly)
 {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is then checked on the opened file itself,
     // so nothing can be swapped in between the check and the read.
-    Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
+    Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (ownerOnly ? O_NOFOLLOW : 0))};
     if (file.fd < 0 && errno == ENOENT) return std::nullopt;
+    if (file.fd < 0 && errno == ELOOP && ownerOnly) throw Error(ErrorKind::InvalidArgument, path + " is a symbolic link, not a regular file");
     if (file.fd < 0) throw Error(ErrorKind::NotFound, "cannot read " + path + ": " + std::strerror(errno));
     struct stat st {};
     if (::fstat(file.fd, &st) != 0) throw Error(ErrorKind::NotFound, "cannot read " + path + ": " + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) throw Error(ErrorKind::InvalidArgument, path + " is " + fileTypeName(st.st_mode) + ", not a regular file");
+    if (ownerOnly && (st.st_mode & 077) != 0) {
+        throw Error(ErrorKind::InvalidArgument, path + " may be read by other users: chmod 600 " + path);
+    }
     auto tooLarge = [&] {
         return Error(ErrorKind::InvalidArgument, path + " is larger than the " + sizeText(maxBytes) + " allowed for it");
     };
@@ -75,6 +80,11 @@ std::optional<Bytes> readFileIfPresent(const std::string& path, std::size_t maxB
     out.resize(done);
     return out;
 }
+} // namespace
+
+std::optional<Bytes> readFileIfPresent(const std::string& path, std::size_t maxBytes) { return readRegularFile(path, maxBytes, false); }
+
+std::optional<Bytes> readPrivateFileIfPresent(const std::string& path, std::size_t maxBytes) { return readRegularFile(path, maxBytes, true); }
 
 Bytes readFileBytes(const std::string& path, std::size_t maxBytes)
 {

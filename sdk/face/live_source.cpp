@@ -46,17 +46,20 @@ LiveSource::LiveSource(const std::string& spec)
         } catch (const std::exception&) {
         }
         if (index < 0 || !capture_.open(index, cv::CAP_V4L2)) throw SourceUnavailable("cannot open " + spec + " (V4L2)");
-    } else if (std::filesystem::is_directory(spec)) {
-        for (const auto& entry : std::filesystem::directory_iterator(spec)) {
-            if (entry.is_regular_file() && cv::haveImageReader(entry.path().string())) files_.push_back(entry.path().string());
+    } else if (std::error_code ec; std::filesystem::is_directory(spec, ec)) {
+        for (std::filesystem::directory_iterator it(spec, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code typeError; // an entry that cannot be looked at is no image
+            if (it->is_regular_file(typeError) && cv::haveImageReader(it->path().string())) files_.push_back(it->path().string());
         }
+        if (ec) throw SourceUnavailable("cannot list the folder " + spec + ": " + ec.message());
         std::sort(files_.begin(), files_.end());
         if (files_.empty()) throw SourceUnavailable("no images in " + spec);
     } else {
         requireRegularFile(spec);
-        if (std::filesystem::is_regular_file(spec) && cv::haveImageReader(spec)) {
+        bool regular = std::filesystem::is_regular_file(spec, ec); // a path it may not look into: a source it cannot open
+        if (regular && cv::haveImageReader(spec)) {
             files_.push_back(spec);
-        } else if (!std::filesystem::is_regular_file(spec) || !capture_.open(spec, cv::CAP_FFMPEG)) {
+        } else if (!regular || !capture_.open(spec, cv::CAP_FFMPEG)) {
             // FFmpeg only: OpenCV's other backends probe GStreamer plugins and USB cameras (gphoto2) for a file name.
             throw SourceUnavailable("cannot open the live source " + spec + " (image, folder, video or camera:N)");
         } else {

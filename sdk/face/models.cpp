@@ -1,27 +1,26 @@
 #include "face/models.hpp"
 
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 #include "crypto/openssl_handles.hpp"
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 
 namespace cccd::face {
 
 namespace {
+// The largest model is 22 MB: read whole once per process, from a regular file only (/dev/zero would never end).
+constexpr std::size_t maxModelBytes = 256u << 20;
+
 std::string sha256OfFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
+    Bytes model = readFileBytes(path, maxModelBytes);
     crypto::MdCtx ctx(EVP_MD_CTX_new());
     EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-    std::vector<char> buffer(1 << 16);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-    }
+    EVP_DigestUpdate(ctx.get(), model.data(), model.size());
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     EVP_DigestFinal_ex(ctx.get(), digest, &n);
@@ -63,7 +62,8 @@ std::optional<std::string> ModelStore::find(const ModelFile& model) const
 {
     for (const std::string& folder : folders_) {
         std::string path = folder + "/" + model.name;
-        if (!std::filesystem::is_regular_file(path)) continue;
+        std::error_code ec; // a folder the process may not look into holds no model for it
+        if (!std::filesystem::exists(path, ec)) continue;
         if (!verifiedOnce(path, model.sha256)) {
             throw Error(ErrorKind::MalformedData, std::string("model ") + model.name + " at " + path +
                                                       " is not the expected file (SHA-256 differs): reinstall it with scripts/install-models");

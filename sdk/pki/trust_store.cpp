@@ -160,10 +160,12 @@ TrustStore::~TrustStore() = default;
 TrustStore::TrustStore(TrustStore&&) noexcept = default;
 TrustStore& TrustStore::operator=(TrustStore&&) noexcept = default;
 
-std::size_t TrustStore::add(const std::string& path)
+std::size_t TrustStore::add(const std::string& path) { return add(path, nullptr); }
+
+std::size_t TrustStore::add(const std::string& path, const AcceptedFile& onAccepted)
 {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return addFolder(path);
+    if (std::filesystem::is_directory(path, ec)) return addFolder(path, onAccepted);
     std::optional<Bytes> bytes;
     try {
         bytes = readFileIfPresent(path, maxTrustFileBytes);
@@ -177,22 +179,27 @@ std::size_t TrustStore::add(const std::string& path)
     } else {
         loader.der(*bytes);
     }
-    return loader.finish().certificates;
+    std::size_t added = loader.finish().certificates;
+    if (onAccepted) onAccepted(path, *bytes);
+    return added;
 }
 
 // A folder is what `cccd trust import` fills and people drop files into: what is not trust material is skipped, with a
-// warning naming it, rather than stopping every read.
-std::size_t TrustStore::addFolder(const std::string& path)
+// warning naming it, rather than stopping every read. A folder that cannot be listed is named, not an internal error.
+std::size_t TrustStore::addFolder(const std::string& path, const AcceptedFile& onAccepted)
 {
-    std::size_t added = 0;
     std::vector<std::filesystem::path> entries;
-    for (const auto& entry : std::filesystem::directory_iterator(path)) {
-        if (entry.is_regular_file()) entries.push_back(entry.path());
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code typeError; // a broken link or an entry that cannot be looked at is no trust material
+        if (it->is_regular_file(typeError)) entries.push_back(it->path());
     }
+    if (ec) refuse("cannot list the folder " + path + ": " + ec.message());
     std::sort(entries.begin(), entries.end()); // the same order on every machine
+    std::size_t added = 0;
     for (const auto& file : entries) {
         try {
-            added += add(file.string());
+            added += add(file.string(), onAccepted);
         } catch (const Error& e) {
             impl_->warnings.push_back(std::string(e.what()) + " (skipped)");
         }

@@ -1,17 +1,20 @@
 #include "service/agent_options.hpp"
 
 #include "cccd/error.hpp"
+#include "core/file_io.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
 
 namespace cccd::service {
 
 namespace {
 [[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::InvalidArgument, "agent config: " + message); }
+
+// A config is a few origins and paths: a megabyte is far more than any, and /dev/zero or a FIFO is refused at once.
+constexpr std::size_t maxConfigBytes = 1u << 20;
 
 // A JSON number cast to int is undefined behaviour when it does not fit: check the type and range first.
 int portFrom(const nlohmann::json& value)
@@ -34,9 +37,13 @@ OriginLimits limitsFrom(const nlohmann::json& j)
 
 void loadConfigFile(const std::string& path, AgentOptions& o)
 {
-    std::ifstream in(path);
-    if (!in) refuse("cannot read " + path);
-    nlohmann::json c = nlohmann::json::parse(in, nullptr, false);
+    Bytes text;
+    try {
+        text = readFileBytes(path, maxConfigBytes);
+    } catch (const Error& e) {
+        refuse(e.what());
+    }
+    nlohmann::json c = nlohmann::json::parse(text, nullptr, false);
     if (c.is_discarded() || !c.is_object()) refuse(path + " is not a JSON object");
     try {
         if (c.contains("port")) o.port = portFrom(c["port"]);

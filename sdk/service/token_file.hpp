@@ -6,7 +6,8 @@
 
 namespace cccd::service {
 
-/** Reads the token, or creates the file (mode 0600, folder 0700) with a new one. Throws Error(InvalidArgument). */
+/** Reads the token, or creates the file (mode 0600, folder 0700) with a new one. Throws Error(InvalidArgument) when the
+ *  file is not a regular file of its own (a link, FIFO, folder, device), is larger than 4 KiB, or group or others may read it. */
 std::string loadOrCreateToken(const std::string& path);
 
 /** Constant-time comparison, so the time taken says nothing about how much of a guess was right. */

@@ -1,15 +1,19 @@
 #include "insured_people.hpp"
 
-#include <fstream>
+#include "common/small_file.hpp"
+
 #include <stdexcept>
 
 namespace cccd::samples::simulator {
 
+namespace {
+// The simulator's people are a demo's handful; a data file past this is not one.
+constexpr std::size_t maxDataBytes = 16u << 20;
+}
+
 InsuredPeople InsuredPeople::fromFile(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read the simulator's data file " + path);
-    nlohmann::json data = nlohmann::json::parse(in, nullptr, false);
+    nlohmann::json data = nlohmann::json::parse(readSmallFile(path, maxDataBytes), nullptr, false);
     if (data.is_discarded() || !data.contains("cards") || !data["cards"].is_array()) {
         throw std::runtime_error(path + " is not {\"cards\": [...]} JSON");
     }
