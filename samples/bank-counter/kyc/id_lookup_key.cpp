@@ -1,13 +1,12 @@
 #include "bank-counter/kyc/id_lookup_key.hpp"
 
 #include "bank-counter/kyc/digest.hpp"
+#include "common/small_file.hpp"
 
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,12 +39,9 @@ IdLookupKey IdLookupKey::loadOrCreate(const std::string& path)
     if ((info.st_mode & 077) != 0) {
         throw std::runtime_error("the ID lookup secret " + path + " may be read by other users: chmod 600 " + path);
     }
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string secret = text.str();
+    std::string secret = readSmallFile(path, 4096); // a FIFO or a device planted there must not hang or flood the server
     while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back()))) secret.pop_back();
-    if (!in || secret.size() < 2 * secretBytes) {
+    if (secret.size() < 2 * secretBytes) {
         throw std::runtime_error("the ID lookup secret " + path + " is too short: it needs " + std::to_string(2 * secretBytes) +
                                  " hex digits (delete it only if no check was logged with it)");
     }
