@@ -252,7 +252,12 @@ ResponseApdu VirtualChip::readFrom(std::uint16_t fid, std::size_t offset, std::s
     if (offset >= file.size()) return ResponseApdu(sw::WRONG_P1P2);
     std::size_t asked = (ne == 0 ? maxShortNe : ne) + (faults_.overlongResponses ? overlongExtra : 0);
     std::size_t count = std::min(asked, file.size() - offset);
-    if (oddIns) count = std::min(count, ne > 4 ? ne - 4 : std::size_t{1}); // room for the DO'53' header
+    if (oddIns) { // the DO'53' header counts in Ne (ISO/IEC 7816-4): as many bytes as fit with it
+        const std::size_t limit = ne == 0 ? maxShortNe : ne;
+        auto wrappedSize = [](std::size_t n) { return n + 2 + (n > 0x7F) + (n > 0xFF); };
+        while (count > 0 && wrappedSize(count) > limit) --count;
+        if (count == 0) return ResponseApdu(sw::WRONG_LENGTH);
+    }
     Bytes data = ByteView(file).sub(offset, count).toBytes();
     return ResponseApdu(oddIns ? encodeTlv(0x53, data) : data, sw::OK);
 }

@@ -15,7 +15,10 @@ ResponseApdu readAt(ApduChannel& channel, std::size_t offset, std::size_t ne)
     if (offset <= maxEvenOffset) {
         return channel.transmit(CommandApdu(0x00, 0xB0, static_cast<std::uint8_t>(offset >> 8), static_cast<std::uint8_t>(offset), ne));
     }
-    return channel.transmit(CommandApdu(0x00, 0xB1, 0x00, 0x00, encodeTlv(0x54, bigEndian(offset, offset > 0xFFFF ? 3 : 2)), ne));
+    // The DO'53' around the data counts in Ne (ISO/IEC 7816-4): room for its tag and length, within the block size
+    // (whose secure-messaging answer fits a short response).
+    const std::size_t withHeader = std::min(ne + 4, baselineBlock);
+    return channel.transmit(CommandApdu(0x00, 0xB1, 0x00, 0x00, encodeTlv(0x54, bigEndian(offset, offset > 0xFFFF ? 3 : 2)), withHeader));
 }
 
 Bytes dataOf(const ResponseApdu& r, std::size_t offset, const std::string& name)

@@ -4,6 +4,7 @@
 // and the exam-hall sample's roster. Each is refused at once with exit 2 and a message naming the problem, in bounded
 // time and memory. The figures go to docs/security-figures/files.md (from the Release build; sanitizers distort time
 // and memory).
+#include "agent_instance.hpp"
 #include "measured_run.hpp"
 #include "pcscd_instance.hpp"
 #include "temp_folder.hpp"
@@ -247,6 +248,47 @@ TEST_CASE("hostile files and images are refused at once with exit 2, in bounded 
     if (allPassed && !sanitized) writeFigures(outcomes, work);
     std::error_code notMade; // as root; otherwise given back its permissions so that the folder can be removed
     fs::permissions(work + "/unlistable", fs::perms::owner_all, notMade);
+}
+
+std::string base64Of(const std::string& path)
+{
+    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? alphabet[(v >> (18 - 6 * k)) & 63] : '=';
+    }
+    return out;
+}
+
+TEST_CASE("the agent refuses a picture bomb posted by a page or given as its camera: 400 at once, and it stays up")
+{
+    cccd::test::PcscdInstance pcscd;
+    const std::string bomb = pcscd.workDir() + "/bomb.png";
+    writePngBomb(bomb, 20000);
+    cccd::test::AgentInstance agent(pcscd, {"--camera", bomb});
+    const std::string posted = base64Of(bomb);
+    const std::vector<std::pair<std::string, nlohmann::json>> requests{
+        {"/v1/face-match", {{"live", {{"image", posted}}}, {"chip", posted}}},
+        {"/v1/scan-qr", {{"image", posted}}},
+        {"/v1/face-match", {{"live", {{"source", "camera:0"}}}, {"chip", posted}}},
+        {"/v1/scan-qr", {{"source", "camera:0"}}},
+    };
+    for (const auto& [path, body] : requests) {
+        cccd::test::AgentAnswer answer = agent.postFromPage(path, body);
+        INFO(path << " " << body.dump().substr(0, 60) << ": " << answer.status << " " << answer.body.dump());
+        CHECK(answer.status == 400);
+        CHECK(answer.body["error"]["code"] == "invalid_argument");
+        CHECK_THAT(answer.body["error"]["message"].get<std::string>(), Catch::Contains("20000x20000 pixels refused"));
+        CHECK(answer.seconds < maxSeconds);
+    }
+    CHECK(agent.running());
+    WARN("the agent's peak resident memory: " << agent.peakRssMb() << " MB");
+    CHECK(agent.peakRssMb() < maxRssMb + 400); // the face models are loaded besides
 }
 
 TEST_CASE("cccd trust import copies only the files the trust store accepted, from the bytes it checked")

@@ -41,6 +41,15 @@ httplib::Client AgentInstance::client() const
 
 bool AgentInstance::running() const { return static_cast<bool>(client().Get("/v1/health")); }
 
+double AgentInstance::peakRssMb() const
+{
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0; // "VmHWM:   123456 kB"
+    }
+    return 0;
+}
+
 AgentAnswer AgentInstance::postFromPage(const std::string& path, const nlohmann::json& body) const
 {
     const auto start = std::chrono::steady_clock::now();

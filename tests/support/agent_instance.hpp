@@ -40,6 +40,8 @@ public:
     int port() const { return port_; }
     /** True while it answers /v1/health. */
     bool running() const;
+    /** The agent process's peak resident memory so far (VmHWM), in MB. */
+    double peakRssMb() const;
 
     /** POSTs a JSON body to path as the page, timed. */
     AgentAnswer postFromPage(const std::string& path, const nlohmann::json& body) const;
