@@ -22,12 +22,15 @@ void recordFigureRow(const std::string& file, const std::vector<std::string>& he
     int lock = ::open(lockPath.c_str(), O_CREAT | O_RDWR, 0644);
     ::flock(lock, LOCK_EX); // parallel test processes write rows of the same file
     std::vector<std::string> lines;
+    bool replaced = false; // in place, so the rows keep their order from run to run
     std::ifstream in(path);
     for (std::string line; std::getline(in, line);) {
-        if (line.rfind("| " + key + " |", 0) != 0) lines.push_back(line);
+        const bool ours = line.rfind("| " + key + " |", 0) == 0;
+        lines.push_back(ours ? row : line);
+        replaced = replaced || ours;
     }
     if (lines.empty()) lines = header;
-    lines.push_back(row);
+    if (!replaced) lines.push_back(row);
     std::ofstream out(path);
     for (const std::string& line : lines) out << line << '\n';
     out.close();
