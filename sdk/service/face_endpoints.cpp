@@ -2,6 +2,7 @@
 #include "cccd/error.hpp"
 #include "core/secure.hpp"
 #include "face/image_decoding.hpp"
+#include "face/image_header.hpp"
 #include "face/live_source.hpp"
 #include "face/match_json.hpp"
 #include "face/qr_reader.hpp"
@@ -14,9 +15,26 @@
 namespace cccd::service {
 
 namespace {
+// A picture the page sent whose header is no image, or one over the size limits, is the page's error (400); checked
+// before anything decodes it.
+void checkPostedImage(const std::vector<std::uint8_t>& bytes, const std::string& field)
+{
+    try {
+        std::optional<face::ImageHeader> header = face::readImageHeader(bytes);
+        if (!header) throw HttpError{400, "invalid_argument", field + " is not an image this SDK can decode (JPEG, JPEG 2000, PNG, BMP)"};
+        face::checkImageLimits(*header, ErrorKind::InvalidArgument);
+    } catch (const Error& e) {
+        throw HttpError{400, "invalid_argument", field + ": " + e.what()};
+    }
+}
+
 std::vector<std::uint8_t> chipPhoto(Agent::Impl& a, const nlohmann::json& body, const CallerDecision& caller)
 {
-    if (body.contains("chip") && body["chip"].is_string()) return fromBase64(body["chip"].get<std::string>(), "chip");
+    if (body.contains("chip") && body["chip"].is_string()) {
+        std::vector<std::uint8_t> posted = fromBase64(body["chip"].get<std::string>(), "chip");
+        checkPostedImage(posted, "chip");
+        return posted;
+    }
     std::lock_guard<std::mutex> lock(a.faceMutex);
     auto last = a.lastChipPhoto.find(caller.caller);
     if (last == a.lastChipPhoto.end()) throw HttpError{400, "invalid_argument", "no chip photo: read the card with face: true first, or send chip"};
@@ -60,7 +78,11 @@ nlohmann::json scanQr(const httplib::Request& req, const AgentOptions& options)
             throw noCamera(live.camera, *live.source, e.what());
         }
     } else {
-        text = face::readQrCode(face::decodeImageChecked(live.image).pixels); // a frame the page captured
+        try {
+            text = face::readQrCode(face::decodeImageChecked(live.image).pixels); // a frame the page captured
+        } catch (const Error& e) {
+            throw HttpError{400, "invalid_argument", e.what()}; // the page's picture, not the card, is at fault
+        }
     }
     if (!text) throw HttpError{422, "no_qr", "no readable QR code: hold the card flat and closer"};
     return vn::qrPayloadToJson(vn::parseQrPayload(*text));
