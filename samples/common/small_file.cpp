@@ -34,7 +34,9 @@ std::string readSmallFile(const std::string& path, std::size_t maxBytes)
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) throw std::runtime_error(path + " is " + typeOf(st.st_mode) + ", not a regular file");
-    auto tooLarge = [&] { return std::runtime_error(path + " is larger than the " + std::to_string(maxBytes >> 20) + " MiB allowed for it"); };
+    // The SDK's wording (core/file_io): a 4 KiB limit said as "0 MiB" would tell the user nothing.
+    const std::string limit = maxBytes >= (1u << 20) ? std::to_string(maxBytes >> 20) + " MiB" : std::to_string(maxBytes) + " bytes";
+    auto tooLarge = [&] { return std::runtime_error(path + " is larger than the " + limit + " allowed for it"); };
     if (static_cast<unsigned long long>(st.st_size) > maxBytes) throw tooLarge();
     std::string text;
     char buffer[65536];
